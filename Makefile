@@ -1,0 +1,20 @@
+# The two commands of the README: `make report` builds every letter,
+# `make test` runs every check. Only Go is needed.
+GO ?= go
+
+.PHONY: report test validate fmt
+
+report:
+	$(GO) run ./cmd/briefing build
+
+test:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test ./...
+
+validate:
+	$(GO) run ./cmd/briefing validate
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')

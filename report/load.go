@@ -1,0 +1,696 @@
+package report
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/mail"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"briefing/assets"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Dataset is a loaded data folder: every place, corridor, source, event and
+// letter, and the brand.
+type Dataset struct {
+	Dir       string
+	Places    []Place
+	Corridors []Corridor
+	Sources   []Source
+	Events    []Event  // sorted by date, then id
+	Letters   []Letter // sorted by id
+	Brand     Brand
+	Files     []File // every data file read, sorted by path
+
+	placeIndex    map[string]int
+	corridorIndex map[string]int
+	sourceIndex   map[string]int
+}
+
+// File is one input file of a dataset.
+type File struct {
+	Path   string // relative to the data folder, slash-separated
+	SHA256 string // hex
+	Letter bool   // a letter file, rather than shared data
+}
+
+// Place returns the place with the given id.
+func (ds *Dataset) Place(id string) (*Place, bool) { return lookup(ds.Places, ds.placeIndex, id) }
+
+// Corridor returns the corridor with the given id.
+func (ds *Dataset) Corridor(id string) (*Corridor, bool) {
+	return lookup(ds.Corridors, ds.corridorIndex, id)
+}
+
+// Source returns the source with the given id.
+func (ds *Dataset) Source(id string) (*Source, bool) { return lookup(ds.Sources, ds.sourceIndex, id) }
+
+// Letter returns the letter with the given id.
+func (ds *Dataset) Letter(id string) (*Letter, bool) {
+	i := slices.IndexFunc(ds.Letters, func(l Letter) bool { return l.ID == id })
+	if i < 0 {
+		return nil, false
+	}
+	return &ds.Letters[i], true
+}
+
+func lookup[T any](items []T, index map[string]int, id string) (*T, bool) {
+	i, ok := index[id]
+	if !ok {
+		return nil, false
+	}
+	return &items[i], true
+}
+
+// Fingerprint identifies the shared data every letter draws on (places,
+// corridors, sources, events and the brand override, not the letters): the
+// SHA-256 of the lines "HASH  PATH" of those files, sorted by path, which is
+// what `sha256sum` prints. A partner can recompute it from the data folder:
+//
+//	sha256sum brand.yaml corridors.yaml events/*.yaml places.yaml sources.yaml | sha256sum
+func (ds *Dataset) Fingerprint() string {
+	h := sha256.New()
+	for _, f := range ds.Files {
+		if !f.Letter {
+			fmt.Fprintf(h, "%s  %s\n", f.SHA256, f.Path)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// reference is a use of an id that must exist, checked once every file is
+// read.
+type reference struct {
+	kind string // "place", "corridor" or "source"
+	id   string
+	at   Position
+	from string // what refers, e.g. `event "kayes-attack"`
+}
+
+type loader struct {
+	dir   string
+	ds    *Dataset
+	diags Diagnostics
+	refs  []reference
+	// firstAt remembers where each id was first defined, per kind, to report
+	// a duplicate with both positions.
+	firstAt map[string]map[string]Position
+	// unreadable names the kinds whose file could not be read, so that
+	// references to them are not reported once more each.
+	unreadable map[string]bool
+	// periodAt is where each letter's period is written, for the warning
+	// about a period with no events.
+	periodAt map[string]Position
+}
+
+// Load reads and validates the data folder dir. It returns the dataset and
+// every problem found, sorted; the dataset is usable only when the
+// diagnostics hold no error (see [Diagnostics.HasErrors]). File paths in
+// diagnostics start with dir as given.
+func Load(dir string) (*Dataset, Diagnostics) {
+	ld := &loader{
+		dir:        dir,
+		ds:         &Dataset{Dir: dir},
+		firstAt:    map[string]map[string]Position{},
+		periodAt:   map[string]Position{},
+		unreadable: map[string]bool{},
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		ld.diags.Errorf(Position{File: dir}, "no data folder here; run from the project root or pass --data DIR")
+		return ld.ds, ld.diags
+	}
+	ld.loadBrand()
+	ld.unreadable["place"] = !ld.loadFile("places.yaml", "places", ld.place)
+	ld.unreadable["corridor"] = !ld.loadFile("corridors.yaml", "corridors", ld.corridor)
+	ld.unreadable["source"] = !ld.loadFile("sources.yaml", "sources", ld.source)
+	for _, name := range ld.glob("events") {
+		ld.loadFile(name, "events", ld.event)
+	}
+	for _, name := range ld.glob("letters") {
+		ld.loadLetter(name)
+	}
+	ld.index()
+	ld.checkReferences()
+	ld.checkLetterPeriods()
+	slices.SortFunc(ld.ds.Events, func(a, b Event) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortFunc(ld.ds.Files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
+	return ld.ds, ld.diags.Sort()
+}
+
+// display is the path of a data file as the user should see it.
+func (ld *loader) display(rel string) string { return filepath.Join(ld.dir, filepath.FromSlash(rel)) }
+
+// read reads a data file and records its hash.
+func (ld *loader) read(rel string, letter bool) ([]byte, bool) {
+	src, err := os.ReadFile(ld.display(rel))
+	if errors.Is(err, fs.ErrNotExist) {
+		ld.diags.Errorf(Position{File: ld.display(rel)}, "file not found; every data folder needs %s (see the README, \"The dataset\")", rel)
+		return nil, false
+	}
+	if err != nil {
+		ld.diags.Errorf(Position{File: ld.display(rel)}, "cannot read: %v", err)
+		return nil, false
+	}
+	sum := sha256.Sum256(src)
+	ld.ds.Files = append(ld.ds.Files, File{Path: rel, SHA256: hex.EncodeToString(sum[:]), Letter: letter})
+	return src, true
+}
+
+// glob lists the .yaml files of a sub-folder, sorted, and warns about files
+// that look like data but will be ignored.
+func (ld *loader) glob(sub string) []string {
+	entries, err := os.ReadDir(ld.display(sub))
+	if err != nil {
+		ld.diags.Errorf(Position{File: ld.display(sub)}, "cannot read the %s folder: %v; create it, even if empty", sub, unwrapPathError(err))
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		switch ext := path.Ext(e.Name()); {
+		case e.IsDir() || strings.HasPrefix(e.Name(), "."):
+		case ext == ".yaml":
+			names = append(names, sub+"/"+e.Name())
+		case ext == ".yml":
+			ld.diags.Warnf(Position{File: ld.display(sub + "/" + e.Name())}, "ignored: data files must end in .yaml, not .yml")
+		}
+	}
+	return names
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// loadFile reads a file whose single top-level key holds a list, and decodes
+// each item. It reports whether the file could be read and parsed.
+func (ld *loader) loadFile(rel, key string, decode func(*fileDecoder, *yaml.Node)) bool {
+	src, ok := ld.read(rel, false)
+	if !ok {
+		return false
+	}
+	d := newFileDecoder(ld.display(rel), src, &ld.diags)
+	root := d.root(key)
+	d.items(root, key, func(n *yaml.Node) { decode(d, n) })
+	return root != nil
+}
+
+// define records an id and reports it if already defined.
+func (ld *loader) define(kind, id string, at Position) {
+	if id == "" {
+		return
+	}
+	seen := ld.firstAt[kind]
+	if seen == nil {
+		seen = map[string]Position{}
+		ld.firstAt[kind] = seen
+	}
+	if first, ok := seen[id]; ok {
+		ld.diags.Errorf(at, "duplicate %s id %q: already defined at %s", kind, id, first)
+		return
+	}
+	seen[id] = at
+}
+
+func (ld *loader) refer(kind, from string) func(string, Position) {
+	return func(id string, at Position) {
+		ld.refs = append(ld.refs, reference{kind: kind, id: id, at: at, from: from})
+	}
+}
+
+func (ld *loader) place(d *fileDecoder, n *yaml.Node) {
+	p := Place{Pos: d.pos(n)}
+	got := d.fields(n, "place",
+		req("id", d.id(&p.ID)),
+		req("name", d.str(&p.Name)),
+		req("admin1", d.str(&p.Admin1)),
+		opt("admin2", d.str(&p.Admin2)),
+		req("country", d.str(&p.Country)),
+		req("lat", d.float(&p.Lat)),
+		req("lon", d.float(&p.Lon)),
+	)
+	if got == nil {
+		return
+	}
+	if v := got["country"]; p.Country != "" && !isCountryCode(p.Country) {
+		hint := ""
+		if isCountryCode(strings.ToUpper(p.Country)) {
+			hint = fmt.Sprintf("; write it in capitals: %q", strings.ToUpper(p.Country))
+		}
+		d.errorf(v, "country %q is not an ISO 3166-1 alpha-2 code%s", p.Country, hint)
+	}
+	if v := got["lat"]; v != nil && (p.Lat < -90 || p.Lat > 90) {
+		d.errorf(v, "lat %v is out of range: latitude is between -90 and 90 degrees", p.Lat)
+	}
+	if v := got["lon"]; v != nil && (p.Lon < -180 || p.Lon > 180) {
+		d.errorf(v, "lon %v is out of range: longitude is between -180 and 180 degrees", p.Lon)
+	}
+	ld.define("place", p.ID, p.Pos)
+	ld.ds.Places = append(ld.ds.Places, p)
+}
+
+func (ld *loader) corridor(d *fileDecoder, n *yaml.Node) {
+	c := Corridor{Pos: d.pos(n)}
+	from := func() string { return fmt.Sprintf("corridor %q", c.ID) }
+	var via, sources []reference
+	collect := func(dst *[]reference, kind string) func(string, Position) {
+		return func(id string, at Position) { *dst = append(*dst, reference{kind: kind, id: id, at: at}) }
+	}
+	got := d.fields(n, "corridor",
+		req("id", d.id(&c.ID)),
+		req("name", d.str(&c.Name)),
+		req("short", d.str(&c.Short)),
+		req("via", d.list(&c.Via, collect(&via, "place"))),
+		opt("note", d.str(&c.Note)),
+		opt("sources", d.list(&c.Sources, collect(&sources, "source"))),
+	)
+	if got == nil {
+		return
+	}
+	if v := got["via"]; v != nil && v.Kind == yaml.SequenceNode && len(c.Via) < 2 {
+		d.errorf(v, "via must list at least two places, in the order the corridor passes them")
+	}
+	for _, r := range append(via, sources...) {
+		r.from = from()
+		ld.refs = append(ld.refs, r)
+	}
+	ld.define("corridor", c.ID, c.Pos)
+	ld.ds.Corridors = append(ld.ds.Corridors, c)
+}
+
+func (ld *loader) source(d *fileDecoder, n *yaml.Node) {
+	s := Source{Pos: d.pos(n)}
+	got := d.fields(n, "source",
+		req("id", d.id(&s.ID)),
+		req("publisher", d.str(&s.Publisher)),
+		req("title", d.str(&s.Title)),
+		req("date", d.partialDate(&s.Date)),
+		opt("url", d.str(&s.URL)),
+		req("language", d.str(&s.Language)),
+		req("kind", d.str(&s.Kind)),
+		opt("accessed", d.date(&s.Accessed)),
+	)
+	if got == nil {
+		return
+	}
+	if v := got["url"]; s.URL != "" && !isWebURL(s.URL) {
+		d.errorf(v, "url %q must be an absolute http:// or https:// address", s.URL)
+		s.URL = ""
+	}
+	if v := got["language"]; s.Language != "" && !languageCode.MatchString(s.Language) {
+		d.errorf(v, "language %q must be an ISO 639-1 code in lower case, such as en or fr", s.Language)
+	}
+	if v := got["kind"]; s.Kind != "" && !slices.Contains(sourceKinds, s.Kind) {
+		d.errorf(v, "kind %q is not one of: %s", s.Kind, strings.Join(sourceKinds, ", "))
+	}
+	ld.define("source", s.ID, s.Pos)
+	ld.ds.Sources = append(ld.ds.Sources, s)
+}
+
+var languageCode = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// isWebURL accepts only absolute http and https addresses with a host:
+// anything else (javascript:, file:, a bare path) must never become a live
+// link in a PDF or a workbook.
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
+}
+
+func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
+	e := Event{Pos: d.pos(n), TimePrecision: PrecisionDay}
+	var refs []reference
+	collect := func(kind string) func(string, Position) {
+		return func(id string, at Position) { refs = append(refs, reference{kind: kind, id: id, at: at}) }
+	}
+	var targets []Position
+	got := d.fields(n, "event",
+		req("id", d.id(&e.ID)),
+		req("date", d.date(&e.Date)),
+		opt("date_end", d.date(&e.DateEnd)),
+		opt("time_precision", d.integer(&e.TimePrecision)),
+		req("event_type", d.str(&e.EventType)),
+		req("sub_event_type", d.str(&e.SubEventType)),
+		req("actor1", d.str(&e.Actor1)),
+		opt("assoc_actor_1", d.str(&e.AssocActor1)),
+		opt("actor2", d.str(&e.Actor2)),
+		req("place", d.str(&e.Place)),
+		opt("corridors", d.list(&e.Corridors, collect("corridor"))),
+		opt("targets", d.list(&e.Targets, func(_ string, at Position) { targets = append(targets, at) })),
+		opt("fatalities", d.count(&e.Fatalities)),
+		opt("kidnapped", d.count(&e.Kidnapped)),
+		opt("vehicles_destroyed", d.count(&e.VehiclesDestroyed)),
+		req("summary", d.str(&e.Summary)),
+		opt("sources", d.list(&e.Sources, collect("source"))),
+	)
+	if got == nil {
+		return
+	}
+	name := fmt.Sprintf("event %q", e.ID)
+	if v := got["place"]; e.Place != "" {
+		refs = append(refs, reference{kind: "place", id: e.Place, at: d.pos(v)})
+	}
+	if v := got["date_end"]; !e.DateEnd.IsZero() && !e.Date.IsZero() && e.DateEnd.Before(e.Date) {
+		d.errorf(v, "date_end %s is before date %s", e.DateEnd, e.Date)
+	}
+	if v := got["time_precision"]; v != nil && (e.TimePrecision < PrecisionDay || e.TimePrecision > PrecisionMonth) {
+		d.errorf(v, "time_precision must be 1 (day), 2 (week) or 3 (month), not %d", e.TimePrecision)
+	}
+	ld.checkEventType(d, got, &e)
+	for i, tag := range e.Targets {
+		if !slices.Contains(targetTags, tag) {
+			d.diags.Errorf(targets[i], "target %q is not one of: %s", tag, strings.Join(targetTags, ", "))
+		}
+	}
+	if len(e.Sources) == 0 {
+		at := n
+		if v := got["sources"]; v != nil {
+			at = v
+		}
+		d.errorf(at, "%s has no sources: list at least one source id under sources", name)
+	}
+	for _, r := range refs {
+		r.from = name
+		ld.refs = append(ld.refs, r)
+	}
+	ld.define("event", e.ID, e.Pos)
+	ld.ds.Events = append(ld.ds.Events, e)
+}
+
+func (ld *loader) checkEventType(d *fileDecoder, got map[string]*yaml.Node, e *Event) {
+	if e.EventType == "" {
+		return
+	}
+	if EventTypeIndex(e.EventType) < 0 {
+		d.errorf(got["event_type"], "event_type %q is not an ACLED event type: %s", e.EventType, strings.Join(EventTypes(), ", "))
+		return
+	}
+	if e.SubEventType == "" || slices.Contains(SubEventTypes(e.EventType), e.SubEventType) {
+		return
+	}
+	v := got["sub_event_type"]
+	if owner := eventTypeOfSubType(e.SubEventType); owner != "" {
+		d.errorf(v, "sub_event_type %q belongs to event_type %q, not %q", e.SubEventType, owner, e.EventType)
+		return
+	}
+	d.errorf(v, "sub_event_type %q is not an ACLED sub-type of %q: %s", e.SubEventType, e.EventType, strings.Join(SubEventTypes(e.EventType), ", "))
+}
+
+func (ld *loader) loadLetter(rel string) {
+	src, ok := ld.read(rel, true)
+	if !ok {
+		return
+	}
+	d := newFileDecoder(ld.display(rel), src, &ld.diags)
+	n := d.root("letter")
+	if n == nil {
+		return
+	}
+	l := Letter{ID: strings.TrimSuffix(path.Base(rel), ".yaml"), Pos: d.pos(n)}
+	name := fmt.Sprintf("letter %q", l.ID)
+	if !validID(l.ID) {
+		d.diags.Errorf(Position{File: d.path}, "the letter id %q (the file name) must be lower-case letters, digits, '.', '_' or '-'", l.ID)
+	}
+	got := d.fields(n, "letter",
+		req("series", d.str(&l.Series)),
+		req("title", d.str(&l.Title)),
+		opt("subtitle", d.str(&l.Subtitle)),
+		req("issued", d.date(&l.Issued)),
+		req("language", d.str(&l.Language)),
+		req("period", func(_ string, v *yaml.Node) { ld.period(d, v, &l.Period) }),
+		opt("scope", func(_ string, v *yaml.Node) { ld.scope(d, v, &l.Scope, name) }),
+		opt("authors", d.list(&l.Authors, nil)),
+		opt("key_points", d.list(&l.KeyPoints, nil)),
+		req("sections", func(_ string, v *yaml.Node) {
+			d.items(v, "sections", func(s *yaml.Node) { ld.section(d, s, &l, name) })
+		}),
+	)
+	if got == nil {
+		return
+	}
+	if v := got["language"]; l.Language != "" && !slices.Contains(letterLanguages, l.Language) {
+		d.errorf(v, "language %q is not one briefing writes letters in: %s", l.Language, strings.Join(letterLanguages, ", "))
+	}
+	if v := got["key_points"]; v != nil && (len(l.KeyPoints) < 3 || len(l.KeyPoints) > 5) {
+		d.diags.Warnf(d.pos(v), "key_points has %d points; a cover reads best with 3 to 5", len(l.KeyPoints))
+	}
+	if v := got["sections"]; v != nil && len(l.Sections) == 0 {
+		d.errorf(v, "sections is empty: a letter needs at least one section")
+	}
+	if v := got["period"]; v != nil {
+		ld.periodAt[l.ID] = d.pos(v)
+	}
+	ld.ds.Letters = append(ld.ds.Letters, l)
+}
+
+func (ld *loader) period(d *fileDecoder, n *yaml.Node, p *Period) {
+	got := d.fields(n, "period",
+		req("from", d.date(&p.From)),
+		req("to", d.date(&p.To)),
+	)
+	if got != nil && !p.From.IsZero() && !p.To.IsZero() && p.From.After(p.To) {
+		d.errorf(got["from"], "period from %s is after to %s", p.From, p.To)
+	}
+}
+
+func (ld *loader) scope(d *fileDecoder, n *yaml.Node, s *Scope, from string) {
+	d.fields(n, "scope",
+		opt("countries", d.list(&s.Countries, func(c string, at Position) {
+			if !isCountryCode(c) {
+				d.diags.Errorf(at, "country %q is not an ISO 3166-1 alpha-2 code (capitals, e.g. ML)", c)
+			}
+		})),
+		opt("admin1", d.list(&s.Admin1, ld.refer("admin1", from))),
+		opt("corridors", d.list(&s.Corridors, ld.refer("corridor", from))),
+	)
+}
+
+func (ld *loader) section(d *fileDecoder, n *yaml.Node, l *Letter, from string) {
+	s := Section{Pos: d.pos(n)}
+	var text string
+	got := d.fields(n, "section",
+		req("title", d.str(&s.Title)),
+		req("body", d.str(&text)),
+		opt("figures", d.list(&s.Figures, func(f string, at Position) {
+			if !slices.Contains(figureNames, f) {
+				d.diags.Errorf(at, "figure %q is not a chart briefing draws: %s", f, strings.Join(figureNames, ", "))
+			}
+		})),
+	)
+	if got == nil {
+		return
+	}
+	if v := got["body"]; text != "" {
+		var problems []markupProblem
+		s.Body, problems = ParseBody(text)
+		for _, p := range problems {
+			k := strings.Count(text[:p.offset], p.needle)
+			d.diags.add(p.severity, d.positionOf(v, p.needle, k), "%s", p.message)
+		}
+		notes := map[string]int{}
+		for _, id := range s.Body.Notes() {
+			needle := "[^" + id + "]"
+			ld.refs = append(ld.refs, reference{kind: "source", id: id, at: d.positionOf(v, needle, notes[id]), from: from})
+			notes[id]++
+		}
+	}
+	l.Sections = append(l.Sections, s)
+}
+
+func (ld *loader) loadBrand() {
+	b := &ld.ds.Brand
+	d := newFileDecoder(assets.BrandPath, assets.BrandYAML, &ld.diags)
+	ld.brandFields(d, d.root("brand"), b, true)
+	rel := "brand.yaml"
+	if _, err := os.Stat(ld.display(rel)); err != nil {
+		return
+	}
+	if src, ok := ld.read(rel, false); ok {
+		d := newFileDecoder(ld.display(rel), src, &ld.diags)
+		ld.brandFields(d, d.root("brand"), b, false)
+	}
+}
+
+// brandFields decodes a brand file over b: the built-in brand must be
+// complete, a data folder's brand.yaml overrides only the keys it holds.
+func (ld *loader) brandFields(d *fileDecoder, n *yaml.Node, b *Brand, complete bool) {
+	if n == nil {
+		return
+	}
+	f := func(name string, decode func(string, *yaml.Node)) field {
+		return field{name: name, required: complete, decode: decode}
+	}
+	got := d.fields(n, "brand",
+		f("name", d.str(&b.Name)),
+		f("tagline", d.str(&b.Tagline)),
+		f("address", func(key string, v *yaml.Node) { b.Address = nil; d.list(&b.Address, nil)(key, v) }),
+		opt("phone", d.str(&b.Phone)),
+		opt("mobile", d.str(&b.Mobile)),
+		f("email", d.str(&b.Email)),
+		f("website", d.str(&b.Website)),
+		f("copyright", d.str(&b.Copyright)),
+		opt("logo", d.str(&b.Logo)),
+		f("colors", func(_ string, v *yaml.Node) {
+			c := &b.Colors
+			d.fields(v, "colors",
+				f("primary", d.color(&c.Primary)),
+				f("accent", d.color(&c.Accent)),
+				f("ink", d.color(&c.Ink)),
+				f("muted", d.color(&c.Muted)),
+				f("light", d.color(&c.Light)),
+			)
+		}),
+		f("event_colors", func(_ string, v *yaml.Node) {
+			table := make([]field, NumEventTypes)
+			for i := range NumEventTypes {
+				table[i] = f(EventTypeKey(i), d.color(&b.EventColors[i]))
+			}
+			d.fields(v, "event_colors", table...)
+		}),
+	)
+	if got == nil {
+		return
+	}
+	if complete {
+		b.Pos = d.pos(n)
+	}
+	if v := got["website"]; v != nil && !isWebURL(b.Website) {
+		d.errorf(v, "website %q must be an absolute http:// or https:// address", b.Website)
+	}
+	if v := got["email"]; v != nil {
+		if a, err := mail.ParseAddress(b.Email); err != nil || a.Address != b.Email {
+			d.errorf(v, "email %q is not an e-mail address", b.Email)
+		}
+	}
+	if v := got["logo"]; v != nil && b.Logo != "" {
+		logo := filepath.Join(ld.dir, filepath.FromSlash(b.Logo))
+		switch ext := strings.ToLower(path.Ext(b.Logo)); {
+		case ext != ".png" && ext != ".jpg" && ext != ".jpeg":
+			d.errorf(v, "logo %q must be a PNG or JPEG file", b.Logo)
+		default:
+			if _, err := os.Stat(logo); err != nil {
+				d.errorf(v, "logo %q not found (the path is relative to the data folder)", b.Logo)
+			}
+		}
+		b.Logo = logo
+	}
+}
+
+var hexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+func (d *fileDecoder) color(dst *Color) func(string, *yaml.Node) {
+	return func(key string, v *yaml.Node) {
+		var s string
+		d.str(&s)(key, v)
+		if s == "" {
+			return
+		}
+		if !hexColor.MatchString(s) {
+			d.errorf(v, "%s %q must be a colour written #RRGGBB", key, s)
+			return
+		}
+		var rgb [3]uint8
+		for i := range rgb {
+			fmt.Sscanf(s[1+2*i:3+2*i], "%02x", &rgb[i])
+		}
+		*dst = Color{rgb[0], rgb[1], rgb[2]}
+	}
+}
+
+func (ld *loader) index() {
+	ds := ld.ds
+	ds.placeIndex = indexByID(ds.Places, func(p Place) string { return p.ID })
+	ds.corridorIndex = indexByID(ds.Corridors, func(c Corridor) string { return c.ID })
+	ds.sourceIndex = indexByID(ds.Sources, func(s Source) string { return s.ID })
+	slices.SortFunc(ds.Letters, func(a, b Letter) int { return cmp.Compare(a.ID, b.ID) })
+}
+
+// indexByID maps each id to its first position; duplicates were reported
+// when defined.
+func indexByID[T any](items []T, id func(T) string) map[string]int {
+	m := make(map[string]int, len(items))
+	for i, it := range items {
+		if _, dup := m[id(it)]; !dup {
+			m[id(it)] = i
+		}
+	}
+	return m
+}
+
+// checkReferences reports every id used but not defined, and every source
+// nothing cites.
+func (ld *loader) checkReferences() {
+	ds := ld.ds
+	admin1 := map[string]bool{}
+	for _, p := range ds.Places {
+		admin1[p.Admin1] = true
+	}
+	known := map[string]func(string) bool{
+		"place":    func(id string) bool { _, ok := ds.placeIndex[id]; return ok },
+		"corridor": func(id string) bool { _, ok := ds.corridorIndex[id]; return ok },
+		"source":   func(id string) bool { _, ok := ds.sourceIndex[id]; return ok },
+		"admin1":   func(name string) bool { return admin1[name] },
+	}
+	cited := map[string]bool{}
+	for _, r := range ld.refs {
+		if r.kind == "source" {
+			cited[r.id] = true
+		}
+		if known[r.kind](r.id) || ld.unreadable[r.kind] || (r.kind == "admin1" && ld.unreadable["place"]) {
+			continue
+		}
+		if r.kind == "admin1" {
+			ld.diags.Errorf(r.at, "%s: no place has admin1 %q", r.from, r.id)
+			continue
+		}
+		ld.diags.Errorf(r.at, "%s refers to unknown %s %q%s", r.from, r.kind, r.id, ld.closest(r.kind, r.id))
+	}
+	for _, s := range ds.Sources {
+		if !cited[s.ID] {
+			ld.diags.Warnf(s.Pos, "source %q is not cited by any event, corridor or letter", s.ID)
+		}
+	}
+}
+
+// closest suggests the defined id nearest to a dangling one.
+func (ld *loader) closest(kind, id string) string {
+	best, bestDist := "", 4
+	for other := range ld.firstAt[kind] {
+		if dist := editDistance(id, other); dist < bestDist || (dist == bestDist && other < best) {
+			best, bestDist = other, dist
+		}
+	}
+	if best == "" {
+		return fmt.Sprintf("; define it in %s", map[string]string{"place": "places.yaml", "corridor": "corridors.yaml", "source": "sources.yaml"}[kind])
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// checkLetterPeriods warns about a letter whose period and scope hold no
+// event: it would print empty charts.
+func (ld *loader) checkLetterPeriods() {
+	if ld.diags.HasErrors() {
+		return
+	}
+	for i := range ld.ds.Letters {
+		l := &ld.ds.Letters[i]
+		if len(ld.ds.Select(l).Events) == 0 {
+			ld.diags.Warnf(ld.periodAt[l.ID], "letter %q: no event falls within its period %s and scope; its charts will be empty", l.ID, l.Period)
+		}
+	}
+}

@@ -1,0 +1,210 @@
+// Package locale is briefing's message catalogue: every word the tool
+// generates (headings, labels, captions, month names, "page N of M") and
+// the way dates and numbers are written, for each language a letter may be
+// written in. Renderers never hard-code a word; they ask a [Catalog].
+//
+// To add a language, add a file like english.go with its messages, month
+// names and number format, list it in [For], and run the tests: they check
+// that every language defines every message the English catalogue does.
+package locale
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefing/report"
+)
+
+// Catalog holds one language's messages and formats.
+type Catalog struct {
+	lang        string
+	messages    map[string]string
+	months      [12]string // full names, lower-case where the language writes them so
+	monthsShort [12]string
+	// number formatting
+	decimal   string // decimal separator
+	thousands string // grouping separator
+	percent   string // between a number and "%"
+	// dateFormat orders day, month name and year: "2 January 2006" style
+	// with %d, %m and %y.
+	dateFormat      string
+	monthYearFormat string
+	shortFormat     string
+	capitalMonths   bool // whether a month name opening a phrase is capitalised
+}
+
+// For returns the catalogue of a language (an ISO 639-1 code).
+func For(lang string) (*Catalog, error) {
+	switch lang {
+	case "en":
+		return english(), nil
+	case "fr":
+		return french(), nil
+	}
+	return nil, fmt.Errorf("no message catalogue for language %q; briefing writes %s", lang, strings.Join(Languages(), ", "))
+}
+
+// Languages lists the languages with a catalogue.
+func Languages() []string { return []string{"en", "fr"} }
+
+// Lang returns the catalogue's language code.
+func (c *Catalog) Lang() string { return c.lang }
+
+// T returns the message for key, formatted with args as fmt.Sprintf does.
+// A missing key is a bug caught by the tests; it prints as the key in
+// brackets rather than as nothing.
+func (c *Catalog) T(key string, args ...any) string {
+	msg, ok := c.messages[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if len(args) == 0 {
+		return msg
+	}
+	return fmt.Sprintf(msg, args...)
+}
+
+// Has reports whether the catalogue defines key.
+func (c *Catalog) Has(key string) bool { _, ok := c.messages[key]; return ok }
+
+// Keys returns every message key, sorted.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.messages))
+	for k := range c.messages {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Month returns the full name of a month ("September", "septembre").
+func (c *Catalog) Month(m time.Month) string { return c.months[m-1] }
+
+// MonthShort returns the abbreviated name of a month ("Sep", "sept.").
+func (c *Catalog) MonthShort(m time.Month) string { return c.monthsShort[m-1] }
+
+// Date writes a day in full: "11 July 2025", "11 juillet 2025".
+func (c *Catalog) Date(d report.Date) string {
+	return c.format(c.dateFormat, d.Day, c.Month(d.Month), d.Year)
+}
+
+// ShortDate writes a day without its year, as axis labels do: "1 Jul",
+// "1 juil.".
+func (c *Catalog) ShortDate(d report.Date) string {
+	return c.format(c.shortFormat, d.Day, c.MonthShort(d.Month), d.Year)
+}
+
+// MonthYear writes a month as a cover does: "September 2025",
+// "Septembre 2025".
+func (c *Catalog) MonthYear(year int, m time.Month) string {
+	return c.format(c.monthYearFormat, 0, capitalise(c.Month(m)), year)
+}
+
+// PartialDate writes a publication date known to the day, month or year,
+// in the order of a source citation: "2025, July 11" in English,
+// "2025, 11 juillet" in French.
+func (c *Catalog) PartialDate(p report.PartialDate) string {
+	switch {
+	case p.Year == 0:
+		return c.T("no_date")
+	case p.Month == 0:
+		return strconv.Itoa(p.Year)
+	case p.Day == 0:
+		return fmt.Sprintf("%d, %s", p.Year, c.Month(p.Month))
+	}
+	return c.T("citation_date", p.Year, c.Month(p.Month), p.Day)
+}
+
+// Period writes a period: "1 June – 30 September 2025".
+func (c *Catalog) Period(p report.Period) string {
+	from := c.Date(p.From)
+	if p.From.Year == p.To.Year {
+		from = strings.TrimSpace(strings.TrimSuffix(from, strconv.Itoa(p.From.Year)))
+	}
+	return from + " – " + c.Date(p.To)
+}
+
+func (c *Catalog) format(layout string, day int, month string, year int) string {
+	r := strings.NewReplacer("%d", strconv.Itoa(day), "%m", month, "%y", strconv.Itoa(year))
+	return r.Replace(layout)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// Int writes a whole number with the language's grouping: "12,345",
+// "12 345" (with a narrow no-break space in French).
+func (c *Catalog) Int(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteString("−")
+	}
+	for i, ch := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(c.thousands)
+		}
+		b.WriteRune(ch)
+	}
+	return b.String()
+}
+
+// Decimal writes x with the given number of decimals.
+func (c *Catalog) Decimal(x float64, decimals int) string {
+	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, _ := strconv.Atoi(whole)
+	out := c.Int(n)
+	if frac != "" {
+		out += c.decimal + frac
+	}
+	if x < 0 && strings.Trim(s, "0.") != "" {
+		out = "−" + out
+	}
+	return out
+}
+
+// Change writes a signed percentage change rounded to a whole number:
+// "+67 %", "−100 %".
+func (c *Catalog) Change(pct float64) string {
+	r := math.Round(pct)
+	sign := "+"
+	switch {
+	case r < 0:
+		sign = "−"
+	case r == 0:
+		sign = "±"
+	}
+	return sign + c.Int(int(math.Abs(r))) + c.percent + "%"
+}
+
+// Percent writes a share as a percentage with one decimal: "30.5 %".
+func (c *Catalog) Percent(pct float64) string {
+	return c.Decimal(pct, 1) + c.percent + "%"
+}
+
+// EventType returns the name of ACLED event type i (indexed like
+// report.EventTypes) in the catalogue's language.
+func (c *Catalog) EventType(i int) string { return c.T("event_type." + report.EventTypeKey(i)) }
+
+// Target returns the label of a target tag.
+func (c *Catalog) Target(tag string) string { return c.T("target." + tag) }
+
+// Count writes an event figure, or the language's "not reported".
+func (c *Catalog) Count(n report.Count) string {
+	if !n.Reported {
+		return c.T("not_reported")
+	}
+	return c.Int(n.N)
+}

@@ -1,0 +1,166 @@
+package report
+
+import "strconv"
+
+// Place is a location events happen at and corridors pass through.
+type Place struct {
+	ID      string
+	Name    string
+	Admin1  string // first-level region, e.g. "Kayes"
+	Admin2  string // optional second-level unit (cercle, department)
+	Country string // ISO 3166-1 alpha-2
+	Lat     float64
+	Lon     float64
+	Pos     Position
+}
+
+// Corridor is a trade route, drawn through the places it passes.
+type Corridor struct {
+	ID      string
+	Name    string   // e.g. "Bamako–Dakar corridor (RN1)"
+	Short   string   // e.g. "RN1", for chart labels
+	Via     []string // ordered place ids
+	Note    string   // optional, e.g. its share of imports
+	Sources []string // source ids backing the note
+	Pos     Position
+}
+
+// Source is a publication events and letters cite.
+type Source struct {
+	ID        string
+	Publisher string
+	Title     string
+	Date      PartialDate
+	URL       string // optional; absolute http or https
+	Language  string
+	Kind      string // news, report, official, social-media
+	Accessed  Date   // optional
+	Pos       Position
+}
+
+// Count is a figure an event may or may not report. ACLED's practice, and
+// ours: an absent figure is "not reported", which is not the same as zero.
+type Count struct {
+	N        int
+	Reported bool
+}
+
+// Reported returns a reported count of n.
+func Reported(n int) Count { return Count{N: n, Reported: true} }
+
+// Add sums two counts; the sum is reported when either is.
+func (c Count) Add(d Count) Count {
+	return Count{N: c.N + d.N, Reported: c.Reported || d.Reported}
+}
+
+// String formats the count, or "" when it is not reported.
+func (c Count) String() string {
+	if !c.Reported {
+		return ""
+	}
+	return strconv.Itoa(c.N)
+}
+
+// Event is one incident, coded as ACLED codes its events.
+type Event struct {
+	ID                string
+	Date              Date
+	DateEnd           Date // optional; zero when the event lasted one day
+	TimePrecision     int  // PrecisionDay, PrecisionWeek or PrecisionMonth
+	EventType         string
+	SubEventType      string
+	Actor1            string
+	AssocActor1       string
+	Actor2            string
+	Place             string
+	Corridors         []string
+	Targets           []string
+	Fatalities        Count
+	Kidnapped         Count
+	VehiclesDestroyed Count
+	Summary           string
+	Sources           []string
+	Pos               Position
+}
+
+// Span returns the days the event covers.
+func (e *Event) Span() Period {
+	if e.DateEnd.IsZero() {
+		return Period{e.Date, e.Date}
+	}
+	return Period{e.Date, e.DateEnd}
+}
+
+// Scope narrows a letter to some countries, regions or corridors. An empty
+// list does not narrow.
+type Scope struct {
+	Countries []string
+	Admin1    []string
+	Corridors []string
+}
+
+// Letter is one monthly letter: its text and the period and scope of the
+// events it draws on.
+type Letter struct {
+	ID        string // the file stem in letters/
+	Series    string
+	Title     string
+	Subtitle  string
+	Issued    Date
+	Language  string
+	Period    Period
+	Scope     Scope
+	Authors   []string
+	KeyPoints []string
+	Sections  []Section
+	Pos       Position
+}
+
+// Section is a titled part of a letter's narrative.
+type Section struct {
+	Title   string
+	Body    Body
+	Figures []string // chart names placed after the text
+	Pos     Position
+}
+
+// Brand is the institute's identity: what the cover and back page print and
+// the colours every chart and table uses.
+type Brand struct {
+	Name      string
+	Tagline   string
+	Address   []string
+	Phone     string
+	Mobile    string
+	Email     string
+	Website   string
+	Copyright string // the holder, e.g. "Timbuktu Institute"
+	Logo      string // optional path to a PNG or JPEG, relative to the data folder
+	Colors    BrandColors
+	// EventColors gives each ACLED event type its colour, indexed like
+	// [EventTypes].
+	EventColors [NumEventTypes]Color
+	Pos         Position
+}
+
+// BrandColors are the institute's named colours.
+type BrandColors struct {
+	Primary Color // bands, headings
+	Accent  Color // rules, highlights
+	Ink     Color // body text
+	Muted   Color // captions, secondary text
+	Light   Color // tints behind tables and panels
+}
+
+// Color is an opaque sRGB colour.
+type Color struct{ R, G, B uint8 }
+
+// Hex formats the colour as #RRGGBB.
+func (c Color) Hex() string {
+	const digits = "0123456789ABCDEF"
+	b := []byte{'#', 0, 0, 0, 0, 0, 0}
+	for i, v := range []uint8{c.R, c.G, c.B} {
+		b[1+2*i], b[2+2*i] = digits[v>>4], digits[v&15]
+	}
+	return string(b)
+}
