@@ -76,8 +76,12 @@ func TestFormats(t *testing.T) {
 		{"fr", func(c *locale.Catalog) string { return c.MonthYear(2025, time.August) }, "Août 2025"},
 		{"en", func(c *locale.Catalog) string { return c.Period(p) }, "1 June – 30 September 2025"},
 		{"fr", func(c *locale.Catalog) string { return c.Period(p) }, "1 juin – 30 septembre 2025"},
-		{"en", func(c *locale.Catalog) string { return c.PartialDate(report.PartialDate{Year: 2025, Month: 7, Day: 11}) }, "2025, July 11"},
-		{"fr", func(c *locale.Catalog) string { return c.PartialDate(report.PartialDate{Year: 2025, Month: 7, Day: 11}) }, "2025, 11 juillet"},
+		{"en", func(c *locale.Catalog) string {
+			return c.PartialDate(report.PartialDate{Year: 2025, Month: 7, Day: 11})
+		}, "2025, July 11"},
+		{"fr", func(c *locale.Catalog) string {
+			return c.PartialDate(report.PartialDate{Year: 2025, Month: 7, Day: 11})
+		}, "2025, 11 juillet"},
 		{"en", func(c *locale.Catalog) string { return c.PartialDate(report.PartialDate{Year: 2025, Month: 9}) }, "2025, September"},
 		{"en", func(c *locale.Catalog) string { return c.PartialDate(report.PartialDate{Year: 2025}) }, "2025"},
 		{"en", func(c *locale.Catalog) string { return c.Int(2700000) }, "2,700,000"},
