@@ -51,6 +51,18 @@ func For(lang string) (*Catalog, error) {
 // Languages lists the languages with a catalogue.
 func Languages() []string { return []string{"en", "fr"} }
 
+// merge joins message tables; a key defined twice is a bug the tests catch
+// by comparing each language's keys with English.
+func merge(tables ...map[string]string) map[string]string {
+	all := map[string]string{}
+	for _, t := range tables {
+		for k, v := range t {
+			all[k] = v
+		}
+	}
+	return all
+}
+
 // Lang returns the catalogue's language code.
 func (c *Catalog) Lang() string { return c.lang }
 
@@ -116,7 +128,7 @@ func (c *Catalog) PartialDate(p report.PartialDate) string {
 	case p.Day == 0:
 		return fmt.Sprintf("%d, %s", p.Year, c.Month(p.Month))
 	}
-	return c.T("citation_date", p.Year, c.Month(p.Month), p.Day)
+	return c.T("citation_date", p.Year, c.Month(p.Month), c.day(p.Day))
 }
 
 // Period writes a period: "1 June – 30 September 2025".
@@ -129,8 +141,16 @@ func (c *Catalog) Period(p report.Period) string {
 }
 
 func (c *Catalog) format(layout string, day int, month string, year int) string {
-	r := strings.NewReplacer("%d", strconv.Itoa(day), "%m", month, "%y", strconv.Itoa(year))
+	r := strings.NewReplacer("%d", c.day(day), "%m", month, "%y", strconv.Itoa(year))
 	return r.Replace(layout)
+}
+
+// day writes a day of the month: French writes the first "1er".
+func (c *Catalog) day(n int) string {
+	if n == 1 && c.lang == "fr" {
+		return "1er"
+	}
+	return strconv.Itoa(n)
 }
 
 func capitalise(s string) string {
@@ -200,6 +220,17 @@ func (c *Catalog) EventType(i int) string { return c.T("event_type." + report.Ev
 
 // Target returns the label of a target tag.
 func (c *Catalog) Target(tag string) string { return c.T("target." + tag) }
+
+// N writes a count with its noun in the right grammatical number: key names
+// a pair of messages KEY.one and KEY.other ("events.one": "%s event").
+// French, unlike English, uses the singular for zero.
+func (c *Catalog) N(key string, n int) string {
+	form := ".other"
+	if n == 1 || (c.lang == "fr" && n == 0) {
+		form = ".one"
+	}
+	return c.T(key+form, c.Int(n))
+}
 
 // Count writes an event figure, or the language's "not reported".
 func (c *Catalog) Count(n report.Count) string {

@@ -75,7 +75,8 @@ func TestFormats(t *testing.T) {
 		{"en", func(c *locale.Catalog) string { return c.MonthYear(2025, time.September) }, "September 2025"},
 		{"fr", func(c *locale.Catalog) string { return c.MonthYear(2025, time.August) }, "Août 2025"},
 		{"en", func(c *locale.Catalog) string { return c.Period(p) }, "1 June – 30 September 2025"},
-		{"fr", func(c *locale.Catalog) string { return c.Period(p) }, "1 juin – 30 septembre 2025"},
+		{"fr", func(c *locale.Catalog) string { return c.Period(p) }, "1er juin – 30 septembre 2025"},
+		{"fr", func(c *locale.Catalog) string { return c.PartialDate(report.PartialDate{Year: 2025, Month: 8, Day: 1}) }, "2025, 1er août"},
 		{"en", func(c *locale.Catalog) string {
 			return c.PartialDate(report.PartialDate{Year: 2025, Month: 7, Day: 11})
 		}, "2025, July 11"},

@@ -1,0 +1,184 @@
+package charts
+
+import (
+	"html"
+	"math"
+
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/math/fixed"
+
+	"briefing/report"
+)
+
+// canvas draws in millimetres, y downwards, through a go-chart Renderer.
+// Every chart is laid out once, in millimetres, and drawn the same way on
+// every backend: only the pixel density and a few backend quirks differ.
+type canvas struct {
+	measurer
+	r       chart.Renderer
+	pxPerMM float64
+	// fontScale corrects go-chart's raster renderer, which turns points into
+	// pixels with DPI/64 instead of DPI/72.
+	fontScale float64
+	// escape XML-escapes text, which go-chart's SVG renderer writes raw.
+	escape bool
+}
+
+// textStyle is how a label is set.
+type textStyle struct {
+	size  float64 // points
+	color report.Color
+	align align
+}
+
+type align int
+
+const (
+	alignLeft align = iota
+	alignCenter
+	alignRight
+)
+
+func (c *canvas) px(mm float64) int { return int(math.Round(mm * c.pxPerMM)) }
+
+func rgba(col report.Color, alpha uint8) drawing.Color {
+	return drawing.Color{R: col.R, G: col.G, B: col.B, A: alpha}
+}
+
+var transparent = drawing.Color{}
+
+// fillRect paints a rectangle without an outline.
+func (c *canvas) fillRect(x, y, w, h float64, col report.Color) {
+	c.fillRectAlpha(x, y, w, h, col, 255)
+}
+
+func (c *canvas) fillRectAlpha(x, y, w, h float64, col report.Color, alpha uint8) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	c.r.SetFillColor(rgba(col, alpha))
+	c.r.SetStrokeColor(transparent)
+	c.r.SetStrokeWidth(0)
+	c.r.MoveTo(c.px(x), c.px(y))
+	c.r.LineTo(c.px(x+w), c.px(y))
+	c.r.LineTo(c.px(x+w), c.px(y+h))
+	c.r.LineTo(c.px(x), c.px(y+h))
+	c.r.Close()
+	c.r.Fill()
+}
+
+// line strokes a polyline; dash, in millimetres, may be nil.
+func (c *canvas) line(points [][2]float64, width float64, col report.Color, dash []float64) {
+	c.lineAlpha(points, width, col, 255, dash)
+}
+
+func (c *canvas) lineAlpha(points [][2]float64, width float64, col report.Color, alpha uint8, dash []float64) {
+	if len(points) < 2 {
+		return
+	}
+	c.r.SetFillColor(transparent)
+	c.r.SetStrokeColor(rgba(col, alpha))
+	c.r.SetStrokeWidth(width * c.pxPerMM)
+	var pxDash []float64
+	for _, d := range dash {
+		pxDash = append(pxDash, d*c.pxPerMM)
+	}
+	c.r.SetStrokeDashArray(pxDash)
+	c.r.MoveTo(c.px(points[0][0]), c.px(points[0][1]))
+	for _, p := range points[1:] {
+		c.r.LineTo(c.px(p[0]), c.px(p[1]))
+	}
+	c.r.Stroke()
+	c.r.SetStrokeDashArray(nil)
+}
+
+// circle paints a disc, and its outline when outline > 0. It is built from
+// eight quadratic curves rather than the renderers' own Circle, which
+// differ: SVG draws at once, the others only add to the path.
+func (c *canvas) circle(x, y, radius float64, fill report.Color, alpha uint8, outline float64, stroke report.Color) {
+	c.r.SetFillColor(rgba(fill, alpha))
+	if outline > 0 {
+		c.r.SetStrokeColor(rgba(stroke, 255))
+		c.r.SetStrokeWidth(outline * c.pxPerMM)
+	} else {
+		c.r.SetStrokeColor(transparent)
+		c.r.SetStrokeWidth(0)
+	}
+	const n = 8
+	k := 1 / math.Cos(math.Pi/n) // control points sit beyond the circle
+	c.r.MoveTo(c.px(x+radius), c.px(y))
+	for i := 1; i <= n; i++ {
+		mid := (float64(i) - 0.5) * 2 * math.Pi / n
+		end := float64(i) * 2 * math.Pi / n
+		c.r.QuadCurveTo(c.px(x+k*radius*math.Cos(mid)), c.px(y+k*radius*math.Sin(mid)),
+			c.px(x+radius*math.Cos(end)), c.px(y+radius*math.Sin(end)))
+	}
+	c.r.Close()
+	if outline > 0 {
+		c.r.FillStroke()
+	} else {
+		c.r.Fill()
+	}
+}
+
+// measurer measures labels; layouts use it before any canvas exists.
+// Charts set every label in regular Liberation Sans: go-chart's SVG
+// renderer writes no font weight, so bold would not survive in the SVG.
+type measurer struct{ fonts *FontSet }
+
+func (m measurer) font() *truetype.Font { return m.fonts.Font(FamilySans, "") }
+
+// text sets a label with its baseline at y.
+func (c *canvas) text(s string, x, y float64, st textStyle) {
+	if s == "" {
+		return
+	}
+	switch st.align {
+	case alignCenter:
+		x -= c.width(s, st) / 2
+	case alignRight:
+		x -= c.width(s, st)
+	}
+	c.r.SetFont(c.font())
+	c.r.SetFontSize(st.size * c.fontScale)
+	c.r.SetFontColor(rgba(st.color, 255))
+	if c.escape {
+		s = html.EscapeString(s)
+	}
+	c.r.Text(s, c.px(x), c.px(y))
+}
+
+// width measures a label in millimetres from the font's advance widths, as
+// fpdf measures it, so a chart's layout is the same on every backend.
+func (m measurer) width(s string, st textStyle) float64 {
+	return textWidth(m.font(), s, st.size)
+}
+
+func textWidth(f *truetype.Font, s string, size float64) float64 {
+	upem := fixed.Int26_6(f.FUnitsPerEm())
+	var units int
+	for _, r := range s {
+		units += int(f.HMetric(upem, f.Index(r)).AdvanceWidth)
+	}
+	return float64(units) / float64(upem) * size * 25.4 / 72
+}
+
+// ptToMM converts a font size to millimetres, for line heights.
+func ptToMM(pt float64) float64 { return pt * 25.4 / 72 }
+
+// fit shortens s with an ellipsis until it fits width.
+func (m measurer) fit(s string, width float64, st textStyle) string {
+	if m.width(s, st) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		if t := string(r) + "…"; m.width(t, st) <= width {
+			return t
+		}
+	}
+	return "…"
+}

@@ -1,0 +1,126 @@
+// Package build turns a loaded dataset into the files of each letter: it
+// renders a letter's outputs in memory, then replaces the files in the
+// output folder atomically, so that a failed or interrupted build never
+// leaves a truncated file in place of a good one. The command calls it;
+// renderers know nothing of files.
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"briefing/charts"
+	"briefing/report"
+	"briefing/report/locale"
+	"briefing/report/pdf"
+)
+
+// Env is what every letter of a build shares. It is read-only once made, so
+// letters may be built concurrently.
+type Env struct {
+	Fonts     *charts.FontSet
+	Generator string // "briefing VERSION", written into the files' metadata
+	// Date, when not zero, is the date written into the files' metadata
+	// (SOURCE_DATE_EPOCH); otherwise each letter's issued date is. Never
+	// the clock, so that a rebuild gives the same bytes.
+	Date time.Time
+}
+
+// NewEnv prepares what a build shares.
+func NewEnv(generator string, date time.Time) (*Env, error) {
+	fonts, err := charts.NewFontSet()
+	if err != nil {
+		return nil, err
+	}
+	return &Env{Fonts: fonts, Generator: generator, Date: date}, nil
+}
+
+// File is one output of a letter.
+type File struct {
+	Path string // relative to the letter's output folder, slash-separated
+	Data []byte
+}
+
+// Letter renders every output of one letter in memory: the PDF letter
+// ID.pdf and the charts, each as PNG and SVG under charts/. Warnings (a
+// character the fonts lack) come back as diagnostics.
+func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env) ([]File, report.Diagnostics, error) {
+	cat, err := locale.For(l.Language)
+	if err != nil {
+		return nil, nil, err
+	}
+	sel := ds.Select(l)
+	var letter bytes.Buffer
+	warnings, err := pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date})
+	if err != nil {
+		return nil, warnings, err
+	}
+	files := []File{{Path: l.ID + ".pdf", Data: letter.Bytes()}}
+	theme := charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts}
+	for _, name := range charts.Names() {
+		if err := ctx.Err(); err != nil {
+			return nil, warnings, err
+		}
+		ch, err := charts.Build(name, sel, theme)
+		if err != nil {
+			return nil, warnings, err
+		}
+		var png, svg bytes.Buffer
+		if err := ch.WritePNG(&png, charts.PNGDPI); err != nil {
+			return nil, warnings, err
+		}
+		if err := ch.WriteSVG(&svg); err != nil {
+			return nil, warnings, err
+		}
+		files = append(files,
+			File{Path: "charts/" + name + ".png", Data: png.Bytes()},
+			File{Path: "charts/" + name + ".svg", Data: svg.Bytes()})
+	}
+	return files, warnings, nil
+}
+
+// Write puts a letter's files into dir, each through a temporary file in
+// its own folder and a rename, which replaces the old file at once.
+func Write(dir string, files []File) error {
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := writeAtomic(path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeAtomic(path string, data []byte) (err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,81 @@
+package locale
+
+// enLetter holds the words of the PDF letter.
+func enLetter() map[string]string {
+	return map[string]string{
+		"page_n_of_m":  "page %d of %d",
+		"cover.period": "Events of %s",
+
+		"events.one":      "%s event",
+		"events.other":    "%s events",
+		"sources.one":     "%s source",
+		"sources.other":   "%s sources",
+		"corridors.one":   "%s corridor",
+		"corridors.other": "%s corridors",
+
+		"keyfig.title":        "Key figures",
+		"keyfig.subtitle":     "%s, compared with %s",
+		"keyfig.events":       "Events recorded",
+		"keyfig.corridors":    "Trade corridors hit",
+		"keyfig.kidnapped":    "People kidnapped",
+		"keyfig.vehicles":     "Vehicles destroyed",
+		"keyfig.fatalities":   "Reported fatalities",
+		"keyfig.sources":      "Sources cited",
+		"keyfig.change":       "%s on the previous period (%s)",
+		"keyfig.new":          "New: none in the previous period",
+		"keyfig.reported_in":  "reported for %d of %d events",
+		"keyfig.corridors_of": "of %d in the dataset",
+		"keyfig.sources_of":   "cited by the period’s events",
+		"keyfig.points":       "Key points",
+
+		"notes.title": "Notes",
+
+		"figure.caption":         "Figure %d.",
+		"figure.frequency.week":  "Events per week, by type of event",
+		"figure.frequency.month": "Events per month, by type of event",
+		"figure.corridors":       "Events per trade corridor hit, by type of event",
+		"figure.targets":         "Events by target",
+		"figure.map":             "Places, trade corridors and events",
+		"figure.source":          "Source: observatory dataset, %s, %s; %s.",
+
+		"chronology.title":     "Chronology of events",
+		"chronology.intro":     "Every event of the period within the letter’s scope, by date. Sources are listed in full at the end of the letter.",
+		"chronology.date":      "Date",
+		"chronology.place":     "Place",
+		"chronology.type":      "Type",
+		"chronology.corridors": "Corridors",
+		"chronology.summary":   "Summary",
+		"chronology.sources":   "Sources",
+		"chronology.week":      "week of %s",
+		"chronology.empty":     "No event of the letter’s scope falls within its period.",
+
+		"sources.title": "Sources cited",
+		"sources.intro": "Every source the letter cites, in its notes or in its chronology.",
+
+		"method.title":            "Methodology and data",
+		"method.coding":           "Each event is coded with the event types and sub-types of ACLED (Armed Conflict Location & Event Data), the field’s reference dataset, and placed at a named location with coordinates. Fatalities, kidnappings and vehicles destroyed are recorded only when a source gives them: where no event of the period reports a figure, the letter says “not reported”, never zero.",
+		"method.period":           "The letter covers %s and compares it with %s, the previous period of equal length. An event belongs to a period when any of its days falls within it. Events known only to the week or the month are dated to a representative day, as ACLED does.",
+		"method.sources":          "Every event cites at least one source. The Excel annex sent with this letter lists each event with its coding, its sources and their links, for partners’ own analysis.",
+		"method.by_type":          "Events by type",
+		"method.this_period":      "This period",
+		"method.previous_period":  "Previous period",
+		"method.total":            "Total",
+		"method.facts":            "The data",
+		"method.fact.period":      "Period",
+		"method.fact.previous":    "Comparison period",
+		"method.fact.events":      "Events",
+		"method.fact.sources":     "Sources cited",
+		"method.fact.cutoff":      "Data cutoff (latest event)",
+		"method.fact.fingerprint": "Dataset fingerprint (SHA-256)",
+		"method.fact.generator":   "Produced with",
+		"method.fact.annex":       "Annex",
+		"method.no_cutoff":        "no events",
+
+		"back.tel":        "Tel.",
+		"back.mobile":     "Mobile",
+		"back.email":      "E-mail",
+		"back.copyright":  "© %s, %s",
+		"back.cite_title": "How to cite this letter",
+		"back.cite":       "%s (%d). %s. %s, %s.",
+	}
+}
