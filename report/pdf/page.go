@@ -1,0 +1,297 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"briefing/charts"
+	"briefing/report"
+	"briefing/report/locale"
+)
+
+// Options are what a letter needs besides its selection.
+type Options struct {
+	Catalog   *locale.Catalog
+	Fonts     *charts.FontSet
+	Generator string    // "briefing VERSION", the document's creator
+	Date      time.Time // creation date in the metadata: SOURCE_DATE_EPOCH or the letter's issued date
+}
+
+// Page geometry, in millimetres: A4 with the text block as wide as a chart.
+const (
+	pageW, pageH = 210.0, 297.0
+	marginL      = 20.0
+	textW        = charts.Width
+	marginR      = pageW - marginL - textW
+	bodyTop      = 26.0  // below the running header
+	bodyBottom   = 274.0 // above the running footer
+)
+
+// Fonts: Liberation Serif for reading, Liberation Sans for everything the
+// eye scans (headings, labels, tables, notes).
+const (
+	serif = charts.FamilySerif
+	sans  = charts.FamilySans
+)
+
+// Write renders the letter of sel. Warnings (a character the fonts lack,
+// named by its place in the data) come back as diagnostics; an error means
+// no usable PDF was written to w.
+func Write(ctx context.Context, w io.Writer, sel report.Selection, opt Options) (report.Diagnostics, error) {
+	if opt.Catalog == nil || opt.Fonts == nil {
+		return nil, errors.New("pdf: the options need a catalogue and fonts")
+	}
+	warnings := checkGlyphs(sel, opt.Fonts)
+	// The first pass counts the pages; the second writes them, knowing M in
+	// "page N of M".
+	first, err := layout(ctx, sel, opt, 0)
+	if err != nil {
+		return warnings, err
+	}
+	second, err := layout(ctx, sel, opt, first.PageNo())
+	if err != nil {
+		return warnings, err
+	}
+	if second.PageNo() != first.PageNo() {
+		return warnings, fmt.Errorf("pdf: the two layout passes disagree on the page count (%d, %d)", first.PageNo(), second.PageNo())
+	}
+	if err := second.Output(w); err != nil {
+		return warnings, fmt.Errorf("pdf: writing: %w", err)
+	}
+	return warnings, nil
+}
+
+// doc is one layout pass of a letter.
+type doc struct {
+	ctx   context.Context
+	pdf   *fpdf.Fpdf
+	sel   report.Selection
+	l     *report.Letter
+	ds    *report.Dataset
+	cat   *locale.Catalog
+	opt   Options
+	brand report.Brand
+	pal   palette
+	theme charts.Theme
+
+	pages  int     // total pages, known in the second pass; 0 in the first
+	y      float64 // where the flow continues on the current page
+	chrome bool    // whether the current page carries the running header and footer
+	// nextChrome is chrome for the page being added: fpdf calls the footer
+	// of the page it closes before the header of the page it opens.
+	nextChrome bool
+	figures    int // figures placed so far
+	widths     map[widthKey]float64
+	err        error
+}
+
+// palette is the brand's colours as the letter uses them.
+type palette struct {
+	primary, accent, ink, muted, light, white, rule report.Color
+}
+
+func layout(ctx context.Context, sel report.Selection, opt Options, pages int) (*fpdf.Fpdf, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginL, bodyTop, marginR)
+	if err := opt.Fonts.Register(pdf); err != nil {
+		return nil, err
+	}
+	b := sel.Dataset.Brand
+	d := &doc{
+		ctx: ctx, pdf: pdf, sel: sel, l: sel.Letter, ds: sel.Dataset, cat: opt.Catalog, opt: opt,
+		brand: b, pages: pages, widths: map[widthKey]float64{},
+		pal: palette{
+			primary: b.Colors.Primary, accent: b.Colors.Accent, ink: b.Colors.Ink,
+			muted: b.Colors.Muted, light: b.Colors.Light, white: report.Color{R: 255, G: 255, B: 255},
+			rule: mixColor(b.Colors.Muted, report.Color{R: 255, G: 255, B: 255}, 0.7),
+		},
+		theme: charts.Theme{Catalog: opt.Catalog, Brand: b, Fonts: opt.Fonts},
+	}
+	d.metadata()
+	pdf.SetFooterFunc(d.footer)
+	pdf.SetHeaderFunc(d.header)
+
+	steps := []func(){d.cover, d.keyFigures, d.sections, d.chronology, d.sources, d.methodology, d.backPage}
+	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		step()
+		if d.err != nil {
+			return nil, d.err
+		}
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("pdf: %w", err)
+		}
+	}
+	pdf.Close()
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return pdf, nil
+}
+
+// metadata fills the document information: what a viewer shows as the
+// document's properties and what search engines index.
+func (d *doc) metadata() {
+	p, l := d.pdf, d.l
+	title := l.Title
+	if l.Subtitle != "" {
+		title += ": " + l.Subtitle
+	}
+	p.SetTitle(title, true)
+	p.SetAuthor(d.brand.Name, true)
+	p.SetSubject(l.Series+" – "+d.cat.MonthYear(l.Issued.Year, l.Issued.Month), true)
+	p.SetKeywords(d.keywords(), true)
+	p.SetCreator(d.opt.Generator, true)
+	p.SetProducer(d.opt.Generator+" (fpdf)", true)
+	p.SetLang(l.Language)
+	date := d.opt.Date
+	if date.IsZero() {
+		date = l.Issued.Time()
+	}
+	p.SetCreationDate(date)
+	p.SetModificationDate(date)
+}
+
+// keywords lists the series, the countries and corridors of the letter's
+// events and their event types, for document search.
+func (d *doc) keywords() string {
+	seen := map[string]bool{}
+	var words []string
+	add := func(w string) {
+		if w != "" && !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	add(d.l.Series)
+	for _, e := range d.sel.Events {
+		if p, ok := d.ds.Place(e.Place); ok {
+			add(p.Admin1)
+		}
+	}
+	for _, c := range d.sel.Corridors() {
+		add(c.Corridor.Short)
+	}
+	for i, n := range typeTotals(d.sel.Events) {
+		if n > 0 {
+			add(d.cat.EventType(i))
+		}
+	}
+	return joinComma(words)
+}
+
+func joinComma(words []string) string {
+	out := ""
+	for i, w := range words {
+		if i > 0 {
+			out += ", "
+		}
+		out += w
+	}
+	return out
+}
+
+// newPage starts a page; chrome says whether it carries the running header
+// and footer (every page but the cover and the back page).
+func (d *doc) newPage(chrome bool) {
+	d.nextChrome = chrome
+	d.pdf.AddPage()
+	d.y = bodyTop
+}
+
+// room is the height left on the current page.
+func (d *doc) room() float64 { return bodyBottom - d.y }
+
+// need starts a new page unless h millimetres fit on this one. It reports
+// whether it broke the page.
+func (d *doc) need(h float64) bool {
+	if h <= d.room() || d.y <= bodyTop {
+		return false
+	}
+	d.newPage(true)
+	return true
+}
+
+func (d *doc) header() {
+	d.chrome = d.nextChrome
+	if !d.chrome {
+		return
+	}
+	p := d.pdf
+	d.setFont(sans, "", 7.5)
+	d.textColor(d.pal.muted)
+	p.Text(marginL, 14, d.l.Series)
+	title := d.l.Title
+	d.setFont(sans, "B", 7.5)
+	d.textColor(d.pal.primary)
+	p.Text(pageW-marginR-d.width(title, sans, "B", 7.5), 14, title)
+	d.rule(marginL, 16.5, textW, 0.2, d.pal.rule)
+}
+
+func (d *doc) footer() {
+	if !d.chrome {
+		return
+	}
+	p := d.pdf
+	d.rule(marginL, 280, textW, 0.6, d.pal.primary)
+	d.rule(marginL, 280, 18, 0.6, d.pal.accent)
+	d.setFont(sans, "", 7.5)
+	d.textColor(d.pal.muted)
+	p.Text(marginL, 285, d.brand.Name+" · "+d.cat.MonthYear(d.l.Issued.Year, d.l.Issued.Month))
+	// In the first pass the total is unknown; the footer's width does not
+	// move anything else on the page.
+	page := d.cat.T("page_n_of_m", p.PageNo(), max(d.pages, p.PageNo()))
+	p.Text(pageW-marginR-d.width(page, sans, "", 7.5), 285, page)
+}
+
+// rule draws a horizontal bar of thickness h from (x, y).
+func (d *doc) rule(x, y, w, h float64, c report.Color) {
+	d.fillColor(c)
+	d.pdf.Rect(x, y-h/2, w, h, "F")
+}
+
+func (d *doc) fillColor(c report.Color) { d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
+func (d *doc) textColor(c report.Color) { d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
+func (d *doc) drawColor(c report.Color) { d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
+
+func mixColor(a, b report.Color, t float64) report.Color {
+	m := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*t + 0.5) }
+	return report.Color{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B)}
+}
+
+// setFont selects a font and records fpdf's error, which SetFont reports
+// only through the document's sticky error.
+func (d *doc) setFont(family, style string, size float64) {
+	d.pdf.SetFont(family, style, size)
+	if err := d.pdf.Error(); err != nil && d.err == nil {
+		d.err = fmt.Errorf("pdf: font %s %q: %w", family, style, err)
+	}
+}
+
+type widthKey struct {
+	text, family, style string
+	size                float64
+}
+
+// width measures text in a font, with a cache: the typesetter measures
+// every word of the letter twice per pass.
+func (d *doc) width(text, family, style string, size float64) float64 {
+	k := widthKey{text, family, style, size}
+	if w, ok := d.widths[k]; ok {
+		return w
+	}
+	d.setFont(family, style, size)
+	w := d.pdf.GetStringWidth(text)
+	d.widths[k] = w
+	return w
+}

@@ -1,0 +1,191 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"briefing/charts"
+	"briefing/report"
+)
+
+// Body text: Liberation Serif, sized and led for reading on paper.
+const (
+	bodySize    = 10.5
+	bodyLeading = 5.3
+	paraGap     = 2.4
+	noteSize    = 6.3 // superscript note numbers
+)
+
+// notes numbers the sources a section cites, in order of first citation:
+// citing a source again reuses its number, as the institute's letters do.
+type notes struct {
+	ids   []string
+	num   map[string]int
+	links map[string]int // fpdf link to each note, set when the note is drawn
+}
+
+func (n *notes) number(d *doc, id string) (int, int) {
+	if n.num == nil {
+		n.num, n.links = map[string]int{}, map[string]int{}
+	}
+	if k, ok := n.num[id]; ok {
+		return k, n.links[id]
+	}
+	n.ids = append(n.ids, id)
+	n.num[id] = len(n.ids)
+	n.links[id] = d.pdf.AddLink()
+	return len(n.ids), n.links[id]
+}
+
+// sections sets each section: heading, text, figures, then its notes.
+func (d *doc) sections() {
+	d.newPage(true)
+	for i := range d.l.Sections {
+		if err := d.ctx.Err(); err != nil {
+			d.err = err
+			return
+		}
+		d.section(&d.l.Sections[i])
+	}
+}
+
+func (d *doc) section(s *report.Section) {
+	d.heading(s.Title, 0)
+	var n notes
+	for i, bl := range s.Body.Blocks {
+		spans := d.inlineSpans(bl.Inlines, &n)
+		if bl.Kind == report.Bullet {
+			b := d.typeset(spans, marginL+6, textW-6, bodyLeading, justify)
+			b.marker = func(baseline float64) {
+				d.fillColor(d.pal.accent)
+				d.pdf.Rect(marginL+1, baseline-2.3, 1.8, 1.8, "F")
+			}
+			d.flow(b)
+		} else {
+			d.flow(d.typeset(spans, marginL, textW, bodyLeading, justify))
+		}
+		if i < len(s.Body.Blocks)-1 {
+			d.y += paraGap
+		}
+	}
+	for _, name := range s.Figures {
+		d.figure(name)
+	}
+	d.notes(&n)
+}
+
+// inlineSpans turns parsed markup into spans; a note becomes a superscript
+// number linked to its entry in the section's notes.
+func (d *doc) inlineSpans(inlines []report.Inline, n *notes) []span {
+	var spans []span
+	for _, in := range inlines {
+		if in.Note != "" {
+			num, link := n.number(d, in.Note)
+			note := span{text: strconv.Itoa(num), family: sans, style: "B", size: noteSize, color: d.pal.accent, rise: 1.7, link: link}
+			if k := len(spans); k > 0 && spans[k-1].link != 0 {
+				// Notes in a row read "7,8", not "78".
+				sep := note
+				sep.text, sep.link = ",", 0
+				spans = append(spans, sep)
+			}
+			spans = append(spans, note)
+			continue
+		}
+		style := ""
+		if in.Bold {
+			style += "B"
+		}
+		if in.Italic {
+			style += "I"
+		}
+		spans = append(spans, plain(in.Text, serif, style, bodySize, d.pal.ink))
+	}
+	return spans
+}
+
+// notes lists a section's sources under a short rule, each with its number,
+// as "Publisher (2025, July 11). Title. URL", the URL a live link.
+func (d *doc) notes(n *notes) {
+	if len(n.ids) == 0 {
+		return
+	}
+	pal := d.pal
+	d.y += 5
+	d.need(4 + 2*3.8)
+	d.rule(marginL, d.y, 30, 0.25, pal.muted)
+	d.y += 2
+	for _, id := range n.ids {
+		src, ok := d.ds.Source(id)
+		if !ok {
+			continue
+		}
+		num := strconv.Itoa(n.num[id])
+		b := d.typeset(d.citation(src, 7.8), marginL+6, textW-6, 3.7, alignLeft)
+		b.marker = func(baseline float64) {
+			d.setFont(sans, "B", 7.8)
+			d.textColor(pal.accent)
+			d.pdf.Text(marginL, baseline, num+".")
+		}
+		d.need(min(b.height(), 2*b.leading))
+		d.pdf.SetLink(n.links[id], d.y, d.pdf.PageNo())
+		d.flow(b)
+		d.y += 1.2
+	}
+}
+
+// citation writes a source as "Publisher (date). Title. URL".
+func (d *doc) citation(src *report.Source, size float64) []span {
+	pal := d.pal
+	spans := []span{
+		plain(src.Publisher+" ("+d.cat.PartialDate(src.Date)+"). ", sans, "", size, pal.ink),
+		plain(strings.TrimRight(src.Title, ".")+".", sans, "I", size, pal.ink),
+	}
+	if src.URL != "" {
+		spans = append(spans, plain(" ", sans, "", size, pal.ink),
+			span{text: src.URL, family: sans, size: size, color: pal.primary, url: src.URL})
+	}
+	return spans
+}
+
+// figure places a chart with its caption above and its source below, all
+// on one page.
+func (d *doc) figure(name string) {
+	ch, err := charts.Build(name, d.sel, d.theme)
+	if err != nil {
+		d.err = err
+		return
+	}
+	pal, cat := d.pal, d.cat
+	d.figures++
+	title := cat.T("figure." + name)
+	if name == "frequency" {
+		title = cat.T("figure.frequency.week")
+		if d.sel.Period.Granularity() == report.Monthly {
+			title = cat.T("figure.frequency.month")
+		}
+	}
+	caption := d.typeset([]span{
+		plain(cat.T("figure.caption", d.figures)+" ", sans, "B", 9, pal.primary),
+		plain(title+", "+cat.Period(d.sel.Period), sans, "", 9, pal.ink),
+	}, marginL, textW, 4.4, alignLeft)
+	source := d.typeset([]span{plain(cat.T("figure.source", cat.N("events", len(d.sel.Events)), cat.N("sources", len(d.sel.Sources())), cat.Period(d.sel.Period)), sans, "", 7.5, pal.muted)}, marginL, textW, 3.6, alignLeft)
+	// A figure that almost fits the rest of the page is drawn a little
+	// smaller rather than leaving a third of the page blank.
+	width := textW
+	frame := caption.height() + 2 + 2 + source.height()
+	full := frame + width*ch.Height/ch.Width
+	d.y += 6
+	if room := d.room(); full > room && room >= 0.8*full {
+		width = (room - frame) * ch.Width / ch.Height
+	} else {
+		d.need(full)
+	}
+	d.y += d.setAt(caption, d.y) + 2
+	h, err := ch.DrawPDF(d.pdf, marginL+(textW-width)/2, d.y, width)
+	if err != nil {
+		d.err = err
+		return
+	}
+	d.y += h + 2
+	d.y += d.setAt(source, d.y)
+}
