@@ -1,0 +1,75 @@
+package xlsx
+
+import (
+	"maps"
+	"slices"
+
+	"briefing/report"
+)
+
+// sourcesSheet lists the sources of the letter, sorted by id: those its
+// events cite and those its text cites as notes, with how many of its
+// events cite each.
+func (a *annex) sourcesSheet(name string) *sheet {
+	st, cat := a.st, a.cat
+	col := func(key string, style int) column {
+		return column{title: cat.T("annex.sources." + key), style: style, def: cat.T("annex.def.sources." + key)}
+	}
+	cols := []column{
+		col("id", st.text),
+		col("publisher", st.text),
+		col("date", st.date),
+		col("title", st.wrap),
+		col("url", st.link),
+		col("language", st.text),
+		col("kind", st.text),
+		col("events", st.integer),
+	}
+	cols[3].max, cols[4].max = 50, 40
+
+	citing := map[string]int{}
+	for i := range a.sel.Events {
+		e := &a.sel.Events[i]
+		for j, id := range e.Sources {
+			if !slices.Contains(e.Sources[:j], id) { // an event counts once
+				citing[id]++
+			}
+		}
+	}
+	// The ids of report.Selection.Sources, and the letter's notes.
+	ids := slices.Collect(maps.Keys(citing))
+	for _, s := range a.sel.Letter.Sections {
+		ids = append(ids, s.Body.Notes()...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	var sources []*report.Source
+	for _, id := range ids {
+		if s, ok := a.sel.Dataset.Source(id); ok {
+			sources = append(sources, s)
+		}
+	}
+
+	return &sheet{
+		name: name, table: tableSources, cols: cols, n: len(sources),
+		landscape: true, freeze: true,
+		row: func(i int, r []cell) []cell {
+			s := sources[i]
+			txt := func(v, field string) cell { return a.textOf(v, s.Pos, "source", s.ID, field) }
+			published := dateCell(report.Date{Year: s.Date.Year, Month: s.Date.Month, Day: s.Date.Day})
+			if s.Date.Day == 0 {
+				published = textCell(s.Date.String()) // known to the month or year only
+			}
+			return append(r,
+				txt(s.ID, "id"),
+				txt(s.Publisher, "publisher"),
+				published,
+				txt(s.Title, "title"),
+				a.linkCell(s.URL, s.Pos, "source", s.ID),
+				txt(s.Language, "language"),
+				txt(s.Kind, "kind"),
+				intCell(citing[s.ID]),
+			)
+		},
+	}
+}

@@ -1,0 +1,958 @@
+package xlsx_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"briefing/internal/fixture"
+	"briefing/internal/synth"
+	"briefing/report"
+	"briefing/report/locale"
+	"briefing/report/xlsx"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// A reader's view of the annex: every test writes a workbook and reads it
+// back with excelize, as a partner's tools would.
+
+// sample returns the selection of the sample letter.
+func sample(t testing.TB) report.Selection {
+	t.Helper()
+	return load(t, "../../data", "2025-09-kayes")
+}
+
+// tricky returns the selection of the test letter over the base fixture
+// with testdata/tricky's events: formula-like text, zeros and unreported
+// figures.
+func tricky(t testing.TB) report.Selection {
+	t.Helper()
+	root := fixture.Assemble(t, "../testdata/base", "testdata/tricky")
+	return load(t, filepath.Join(root, "data"), "2025-07-test")
+}
+
+func load(t testing.TB, dir, letter string) report.Selection {
+	t.Helper()
+	ds, diags := report.Load(dir)
+	if diags.HasErrors() {
+		t.Fatalf("loading %s:\n%s", dir, diags.Error())
+	}
+	l, ok := ds.Letter(letter)
+	if !ok {
+		t.Fatalf("%s: no letter %q", dir, letter)
+	}
+	return ds.Select(l)
+}
+
+func options(t testing.TB, sel report.Selection, lang string) xlsx.Options {
+	t.Helper()
+	cat, err := locale.For(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return xlsx.Options{Catalog: cat, Brand: sel.Dataset.Brand, Generator: "briefing test"}
+}
+
+// write builds an annex and fails the test on an error.
+func write(t testing.TB, sel report.Selection, opt xlsx.Options) ([]byte, report.Diagnostics) {
+	t.Helper()
+	var buf bytes.Buffer
+	diags, err := xlsx.Write(context.Background(), &buf, sel, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), diags
+}
+
+func open(t testing.TB, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("excelize cannot read the annex: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// annex writes and reopens the annex of sel in a language.
+func annex(t testing.TB, sel report.Selection, lang string) *excelize.File {
+	t.Helper()
+	b, diags := write(t, sel, options(t, sel, lang))
+	if len(diags) > 0 {
+		t.Errorf("warnings:\n%s", diags.Error())
+	}
+	return open(t, b)
+}
+
+var sheetNames = map[string][]string{
+	"en": {"About", "Events", "Sources", "Corridors", "Frequency"},
+	"fr": {"À propos", "Événements", "Sources", "Corridors", "Fréquence"},
+}
+
+// eventColumns is the Events header in every language: ACLED's keys.
+var eventColumns = []string{
+	"event_id", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
+	"actor1", "assoc_actor_1", "actor2", "country", "admin1", "admin2", "location",
+	"latitude", "longitude", "corridors", "targets", "fatalities", "kidnapped",
+	"vehicles_destroyed", "summary", "sources", "source_links",
+}
+
+// column returns the letters of an Events column.
+func column(key string) string {
+	name, _ := excelize.ColumnNumberToName(slices.Index(eventColumns, key) + 1)
+	return name
+}
+
+// aboutHeader finds the row of the About sheet's table header.
+func aboutHeader(t *testing.T, f *excelize.File, sheet string) int {
+	t.Helper()
+	tables, err := f.GetTables(sheet)
+	if err != nil || len(tables) != 1 {
+		t.Fatalf("%s: tables %v, %v", sheet, tables, err)
+	}
+	_, row, err := excelize.CellNameToCoordinates(strings.Split(tables[0].Range, ":")[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return row
+}
+
+func TestSheetsAndHeaders(t *testing.T) {
+	sel := sample(t)
+	types := map[string][]string{}
+	for _, lang := range []string{"en", "fr"} {
+		cat, _ := locale.For(lang)
+		for i := range report.NumEventTypes {
+			types[lang] = append(types[lang], cat.EventType(i))
+		}
+	}
+	headers := map[string][][]string{
+		"en": {
+			{"Sheet", "Column", "Definition"},
+			eventColumns,
+			{"ID", "Publisher", "Date", "Title", "URL", "Language", "Kind", "Events citing it"},
+			slices.Concat([]string{"ID", "Corridor", "Short name"}, types["en"], []string{"Total", "Share of events"}),
+			slices.Concat([]string{"Week", "From", "To"}, types["en"], []string{"Total", "Previous period: from", "Previous period: to", "Previous period: total"}),
+		},
+		"fr": {
+			{"Feuille", "Colonne", "Définition"},
+			eventColumns,
+			{"Identifiant", "Éditeur", "Date", "Titre", "URL", "Langue", "Type", "Événements la citant"},
+			slices.Concat([]string{"Identifiant", "Corridor", "Nom court"}, types["fr"], []string{"Total", "Part des événements"}),
+			slices.Concat([]string{"Semaine", "Du", "Au"}, types["fr"], []string{"Total", "Période précédente\u202f: du", "Période précédente\u202f: au", "Période précédente\u202f: total"}),
+		},
+	}
+	for _, lang := range []string{"en", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			f := annex(t, sel, lang)
+			if got := f.GetSheetList(); !slices.Equal(got, sheetNames[lang]) {
+				t.Fatalf("sheets %q, want %q", got, sheetNames[lang])
+			}
+			for i, sheet := range sheetNames[lang] {
+				row := 1
+				if i == 0 {
+					row = aboutHeader(t, f, sheet)
+				}
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := rows[row-1]; !slices.Equal(got, headers[lang][i]) {
+					t.Errorf("%s header row %d:\n got %q\nwant %q", sheet, row, got, headers[lang][i])
+				}
+			}
+		})
+	}
+}
+
+func TestEventRows(t *testing.T) {
+	for name, sel := range map[string]report.Selection{"sample": sample(t), "tricky": tricky(t)} {
+		t.Run(name, func(t *testing.T) {
+			f := annex(t, sel, "en")
+			rows, err := f.GetRows("Events")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows)-1 != len(sel.Events) {
+				t.Fatalf("%d event rows, want %d", len(rows)-1, len(sel.Events))
+			}
+			for i, e := range sel.Events {
+				if rows[i+1][0] != e.ID {
+					t.Errorf("row %d is event %q, want %q (the selection's order)", i+2, rows[i+1][0], e.ID)
+				}
+			}
+		})
+	}
+}
+
+// TestDates: event_date is a number formatted as a date, the day of the
+// event, not text.
+func TestDates(t *testing.T) {
+	sel := sample(t)
+	f := annex(t, sel, "en")
+	e := sel.Events[0]
+	cell := column("event_date") + "2"
+	typ, err := f.GetCellType("Events", cell)
+	if err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("%s: cell type %v (%v), want a number", cell, typ, err)
+	}
+	raw, _ := f.GetCellValue("Events", cell, excelize.Options{RawCellValue: true})
+	serial := int(e.Date.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	if raw != strconv.Itoa(serial) {
+		t.Errorf("%s raw value %q, want the serial day %d", cell, raw, serial)
+	}
+	id, _ := f.GetCellStyle("Events", cell)
+	st, err := f.GetStyle(id)
+	if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd" {
+		t.Errorf("%s: style %+v, want number format yyyy-mm-dd", cell, st)
+	}
+	if got, _ := f.GetCellValue("Events", cell); got != e.Date.String() {
+		t.Errorf("%s reads %q, want %q", cell, got, e.Date)
+	}
+}
+
+// TestLinks: source links are cell hyperlinks, and HYPERLINK() formulas on
+// a sheet of more than 10,000.
+func TestLinks(t *testing.T) {
+	sel := sample(t)
+	f := annex(t, sel, "en")
+	for i, e := range sel.Events {
+		want := firstURL(sel, &e)
+		cell := column("source_links") + strconv.Itoa(i+2)
+		ok, link, err := f.GetCellHyperLink("Events", cell)
+		if err != nil || ok != (want != "") || link != want {
+			t.Errorf("Events!%s: link %v %q (%v), want %q", cell, ok, link, err, want)
+		}
+		if text, _ := f.GetCellValue("Events", cell); text != want {
+			t.Errorf("Events!%s shows %q, want %q", cell, text, want)
+		}
+	}
+	rows, _ := f.GetRows("Sources")
+	for i, row := range rows[1:] {
+		s, _ := sel.Dataset.Source(row[0])
+		ok, link, _ := f.GetCellHyperLink("Sources", "E"+strconv.Itoa(i+2))
+		if ok != (s.URL != "") || link != s.URL {
+			t.Errorf("Sources!E%d: link %v %q, want %q", i+2, ok, link, s.URL)
+		}
+	}
+
+	t.Run("formulas", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("writes 12,000 events")
+		}
+		sel := synthetic(t, manyLinks)
+		links := 0
+		for _, e := range sel.Events {
+			if firstURL(sel, &e) != "" {
+				links++
+			}
+		}
+		if links <= 10000 {
+			t.Fatalf("%d events link to a source, not enough to try HYPERLINK() formulas", links)
+		}
+		f := annex(t, sel, "en")
+		for _, i := range []int{0, 1, 2, 3, 5000, manyLinks - 1} {
+			e := sel.Events[i]
+			cell := column("source_links") + strconv.Itoa(i+2)
+			want := firstURL(sel, &e)
+			formula, _ := f.GetCellFormula("Events", cell)
+			if want == "" {
+				if formula != "" {
+					t.Errorf("Events!%s: formula %q for an event without a link", cell, formula)
+				}
+				continue
+			}
+			if formula != `HYPERLINK("`+want+`")` {
+				t.Errorf("Events!%s: formula %q, want HYPERLINK(%q)", cell, formula, want)
+			}
+			if ok, _, _ := f.GetCellHyperLink("Events", cell); ok {
+				t.Errorf("Events!%s: a cell hyperlink on a sheet of formulas", cell)
+			}
+			if text, _ := f.GetCellValue("Events", cell); text != want {
+				t.Errorf("Events!%s: cached value %q, want %q", cell, text, want)
+			}
+		}
+	})
+}
+
+func firstURL(sel report.Selection, e *report.Event) string {
+	for _, id := range e.Sources {
+		if s, ok := sel.Dataset.Source(id); ok && s.URL != "" {
+			return s.URL
+		}
+	}
+	return ""
+}
+
+// TestUnsafeLink: an address that is not http or https never becomes a
+// link, even if it got past validation.
+func TestUnsafeLink(t *testing.T) {
+	sel := tricky(t)
+	s, _ := sel.Dataset.Source("soleil-2025-07-02")
+	s.URL = "javascript:alert(1)"
+	b, diags := write(t, sel, options(t, sel, "en"))
+	if len(diags) == 0 || !strings.Contains(diags.Error(), "not an http or https address") {
+		t.Errorf("warnings:\n%s\nwant one about the javascript: address", diags.Error())
+	}
+	for _, d := range diags {
+		if d.Severity != report.Warning || d.Pos.Line == 0 {
+			t.Errorf("%s: want a warning with a position", d)
+		}
+	}
+	f := open(t, b)
+	for _, sheet := range []string{"Events", "Sources"} {
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			for c := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if ok, link, _ := f.GetCellHyperLink(sheet, cell); ok && !strings.HasPrefix(link, "https://") {
+					t.Errorf("%s!%s links to %q", sheet, cell, link)
+				}
+			}
+		}
+	}
+}
+
+func TestTablesPanesAndPrint(t *testing.T) {
+	sel := sample(t)
+	f := annex(t, sel, "en")
+	names := sheetNames["en"]
+	wantTables := []string{"Definitions", "Events", "Sources", "Corridors", "Frequency"}
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for i, sheet := range names {
+		tables, err := f.GetTables(sheet)
+		if err != nil || len(tables) != 1 || tables[0].Name != wantTables[i] {
+			t.Errorf("%s: tables %+v (%v), want one named %s", sheet, tables, err, wantTables[i])
+			continue
+		}
+		dim, _ := f.GetSheetDimension(sheet)
+		if end := strings.Split(dim, ":")[1]; !strings.HasSuffix(tables[0].Range, ":"+end) {
+			t.Errorf("%s: dimension %s does not end where the table %s does", sheet, dim, tables[0].Range)
+		}
+		header := aboutHeader(t, f, sheet)
+		if want := fmt.Sprintf("'%s'!$%d:$%d", sheet, header, header); titles[sheet] != want {
+			t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
+		}
+		layout, _ := f.GetPageLayout(sheet)
+		if *layout.FitToWidth != 1 || *layout.FitToHeight != 0 || *layout.Size != 9 {
+			t.Errorf("%s: page layout %+v, want A4 fitted to one page wide", sheet, layout)
+		}
+		if i == 0 {
+			continue
+		}
+		if *layout.Orientation != "landscape" {
+			t.Errorf("%s: orientation %s, want landscape", sheet, *layout.Orientation)
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: panes %+v (%v), want the header row frozen", sheet, panes, err)
+		}
+	}
+}
+
+// TestFrequency: the Frequency sheet holds the numbers of the letter's
+// frequency chart, and a native stacked chart of them in the brand's
+// colours.
+func TestFrequency(t *testing.T) {
+	cases := map[string]report.Selection{"sample": sample(t), "synthetic": synthetic(t, 500), "quarter": quarter(t)}
+	for name, sel := range cases {
+		t.Run(name, func(t *testing.T) {
+			b, _ := write(t, sel, options(t, sel, "en"))
+			f := open(t, b)
+			rows, err := f.GetRows("Frequency", excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			freq := sel.Frequency()
+			if len(rows)-1 != len(freq.Buckets) {
+				t.Fatalf("%d rows, want %d buckets", len(rows)-1, len(freq.Buckets))
+			}
+			for i, bucket := range freq.Buckets {
+				row := rows[i+1]
+				var want []string
+				for _, n := range bucket.Counts {
+					want = append(want, strconv.Itoa(n))
+				}
+				want = append(want, strconv.Itoa(bucket.Counts.Total()))
+				if got := row[3 : 4+report.NumEventTypes]; !slices.Equal(got, want) {
+					t.Errorf("bucket %d: %q, want %q", i, got, want)
+				}
+				if !bucket.PreviousPeriod.From.IsZero() {
+					if got := row[len(row)-1]; got != strconv.Itoa(bucket.Previous.Total()) {
+						t.Errorf("bucket %d: previous %s, want %d", i, got, bucket.Previous.Total())
+					}
+				}
+			}
+			chart := part(t, b, "xl/charts/chart1.xml")
+			if !strings.Contains(chart, `<barDir val="col"></barDir><grouping val="stacked">`) {
+				t.Error("the chart is not a stacked column chart")
+			}
+			current, previous := freq.Totals()
+			for i, c := range sel.Dataset.Brand.EventColors {
+				hex := strings.TrimPrefix(c.Hex(), "#")
+				if got := strings.Contains(chart, hex); got != (current[i] > 0) {
+					t.Errorf("colour %s of %s in the chart: %v, want %v", hex, report.EventTypes()[i], got, current[i] > 0)
+				}
+			}
+			if got := strings.Contains(chart, "<lineChart>"); got != (previous.Total() > 0) {
+				t.Errorf("a line of the previous period: %v, want %v", got, previous.Total() > 0)
+			}
+			if !strings.Contains(part(t, b, "xl/worksheets/_rels/sheet5.xml.rels"), "drawing") {
+				t.Error("the Frequency sheet does not hold the chart's drawing")
+			}
+		})
+	}
+}
+
+// TestCorridors: the Corridors sheet holds the letter's corridor counts;
+// the share is a percentage cell.
+func TestCorridors(t *testing.T) {
+	sel := sample(t)
+	f := annex(t, sel, "en")
+	rows, _ := f.GetRows("Corridors", excelize.Options{RawCellValue: true})
+	counts := sel.Corridors()
+	if len(rows)-1 != len(counts) {
+		t.Fatalf("%d rows, want %d corridors", len(rows)-1, len(counts))
+	}
+	for i, c := range counts {
+		row := rows[i+1]
+		if row[0] != c.Corridor.ID || row[3+report.NumEventTypes] != strconv.Itoa(c.Counts.Total()) {
+			t.Errorf("row %d: %q, want %s with %d events", i+2, row, c.Corridor.ID, c.Counts.Total())
+		}
+		share, _ := strconv.ParseFloat(row[4+report.NumEventTypes], 64)
+		if want := float64(c.Counts.Total()) / float64(len(sel.Events)); share != want {
+			t.Errorf("row %d: share %v, want %v", i+2, share, want)
+		}
+	}
+	cell := fmt.Sprintf("%s2", mustColumn(5+report.NumEventTypes))
+	id, _ := f.GetCellStyle("Corridors", cell)
+	if st, _ := f.GetStyle(id); st.CustomNumFmt == nil || !strings.HasSuffix(*st.CustomNumFmt, "%") {
+		t.Errorf("Corridors!%s: style %+v, want a percentage", cell, st)
+	}
+}
+
+func mustColumn(n int) string {
+	name, err := excelize.ColumnNumberToName(n)
+	if err != nil {
+		panic(err)
+	}
+	return name
+}
+
+// TestFormulaLikeText: text that begins with =, +, - or @ reads back as
+// that text, stored as a string, never as a formula.
+func TestFormulaLikeText(t *testing.T) {
+	sel := tricky(t)
+	b, _ := write(t, sel, options(t, sel, "en"))
+	f := open(t, b)
+	want := map[string][2]string{ // id: summary, actor1
+		"formula-equals": {"=1+1", "=cmd|' /C calc'!A0"},
+		"formula-plus":   {`+33 people marched in Kayes; "no casualties" were reported.`, "Protesters (Mali)"},
+		"formula-minus":  {"-2 lorries burned at Diboli, près de la frontière sénégalaise.", "-Rioters (Mali)"},
+		"formula-at":     {"@SUM(A1:A9)", "@SUM(1+1)*cmd|' /C calc'!A0"},
+	}
+	for i, e := range sel.Events {
+		w, ok := want[e.ID]
+		if !ok {
+			continue
+		}
+		for k, key := range []string{"summary", "actor1"} {
+			cell := column(key) + strconv.Itoa(i+2)
+			if got, _ := f.GetCellValue("Events", cell); got != w[k] {
+				t.Errorf("Events!%s: %q, want %q", cell, got, w[k])
+			}
+			if formula, _ := f.GetCellFormula("Events", cell); formula != "" {
+				t.Errorf("Events!%s is the formula %q", cell, formula)
+			}
+		}
+	}
+	// In the XML itself: string cells, and no formula but the HYPERLINK()
+	// ones there are none of here.
+	sheet := part(t, b, "xl/worksheets/sheet2.xml")
+	if strings.Contains(sheet, "<f>") {
+		t.Error("the Events sheet holds a formula")
+	}
+	for _, text := range []string{"=1+1", "@SUM(A1:A9)"} {
+		re := regexp.MustCompile(`<c r="[A-Z]+\d+"[^>]* t="(inlineStr|s)"><is><t>` + regexp.QuoteMeta(text) + `</t></is></c>`)
+		if !re.MatchString(sheet) {
+			t.Errorf("%q is not stored as a string cell", text)
+		}
+	}
+}
+
+// TestUnreported: a figure an event does not report is an empty cell, a
+// reported zero is 0.
+func TestUnreported(t *testing.T) {
+	sel := tricky(t)
+	f := annex(t, sel, "en")
+	for i, e := range sel.Events {
+		for key, c := range map[string]report.Count{"fatalities": e.Fatalities, "kidnapped": e.Kidnapped, "vehicles_destroyed": e.VehiclesDestroyed} {
+			cell := column(key) + strconv.Itoa(i+2)
+			got, _ := f.GetCellValue("Events", cell)
+			typ, _ := f.GetCellType("Events", cell)
+			if got != c.String() || !c.Reported && typ != excelize.CellTypeUnset {
+				t.Errorf("%s %s (Events!%s): %q of type %v, want %q", e.ID, key, cell, got, typ, c.String())
+			}
+		}
+	}
+}
+
+// TestLongText: text over Excel's 32,767 characters is cut there, with a
+// warning at the event.
+func TestLongText(t *testing.T) {
+	sel := tricky(t)
+	e := &sel.Events[0]
+	e.Summary = strings.Repeat("é😀", 20000) // 60,000 UTF-16 units
+	b, diags := write(t, sel, options(t, sel, "en"))
+	if len(diags) != 1 || diags[0].Severity != report.Warning || diags[0].Pos != e.Pos ||
+		!strings.Contains(diags[0].Message, "32767") {
+		t.Errorf("warnings:\n%s\nwant one, at %s, about the 32767-character limit", diags.Error(), e.Pos)
+	}
+	f := open(t, b)
+	got, _ := f.GetCellValue("Events", column("summary")+"2")
+	if n := len(utf16.Encode([]rune(got))); n > 32767 || n < 32765 || !strings.HasPrefix(e.Summary, got) {
+		t.Errorf("the summary reads back as %d UTF-16 units, want it cut at 32,767", n)
+	}
+}
+
+// TestDeterministic: the same selection and options give the same bytes,
+// chart, links and formulas included.
+func TestDeterministic(t *testing.T) {
+	cases := map[string]report.Selection{"sample": sample(t), "tricky": tricky(t), "quarter": quarter(t)}
+	if !testing.Short() {
+		cases["synthetic"] = synthetic(t, manyLinks)
+	}
+	for name, sel := range cases {
+		t.Run(name, func(t *testing.T) {
+			opt := options(t, sel, "en")
+			a, _ := write(t, sel, opt)
+			for range 3 {
+				if b, _ := write(t, sel, opt); !bytes.Equal(a, b) {
+					t.Fatal("two builds differ")
+				}
+			}
+			opt.Date = time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+			if b, _ := write(t, sel, opt); bytes.Equal(a, b) {
+				t.Error("a build dated otherwise is the same")
+			}
+		})
+	}
+}
+
+// TestConcurrent: letters are built concurrently; each annex is its own.
+func TestConcurrent(t *testing.T) {
+	sel := sample(t)
+	opt := options(t, sel, "en")
+	want, _ := write(t, sel, opt)
+	var wg sync.WaitGroup
+	results := make([][]byte, 4)
+	for i := range results {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if _, err := xlsx.Write(context.Background(), &buf, sel, opt); err != nil {
+				t.Error(err)
+			}
+			results[i] = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	for i, got := range results {
+		if !bytes.Equal(got, want) {
+			t.Errorf("concurrent build %d differs", i)
+		}
+	}
+}
+
+// TestDocProps: the document properties name the letter and carry the
+// given date, not the clock's.
+func TestDocProps(t *testing.T) {
+	sel := sample(t)
+	opt := options(t, sel, "en")
+	opt.Date = time.Unix(1700000000, 0)
+	b, _ := write(t, sel, opt)
+	f := open(t, b)
+	p, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := excelize.DocProperties{
+		Title:    "JNIM in Kayes: Economic Fragility and Cross-Border Threats",
+		Creator:  "Timbuktu Institute",
+		Created:  "2023-11-14T22:13:20Z",
+		Modified: "2023-11-14T22:13:20Z",
+		Language: "en",
+	}
+	if p.Title != want.Title || p.Creator != want.Creator || p.Created != want.Created ||
+		p.Modified != want.Modified || p.Language != want.Language || p.Subject == "" || p.Keywords == "" {
+		t.Errorf("properties %+v, want %+v", p, want)
+	}
+	app, _ := f.GetAppProps()
+	if app.Application != "briefing test" {
+		t.Errorf("application %q, want the generator", app.Application)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	for _, zf := range zr.File {
+		if !zf.Modified.Equal(time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)) {
+			t.Errorf("%s dated %s in the zip", zf.Name, zf.Modified)
+		}
+	}
+	// Without a date, the letter's issued date.
+	b, _ = write(t, sel, options(t, sel, "en"))
+	if p, _ := open(t, b).GetDocProps(); p.Created != "2025-09-30T00:00:00Z" {
+		t.Errorf("created %s, want the issued date", p.Created)
+	}
+}
+
+// TestAbout: the About sheet names the letter, its fingerprint and counts.
+func TestAbout(t *testing.T) {
+	sel := sample(t)
+	f := annex(t, sel, "en")
+	rows, _ := f.GetRows("About")
+	info := map[string]string{}
+	for _, row := range rows[:aboutHeader(t, f, "About")-1] {
+		if len(row) >= 2 {
+			info[row[0]] = row[1]
+		}
+	}
+	want := map[string]string{
+		"Title":               "JNIM in Kayes",
+		"Period":              "1 June – 30 September 2025",
+		"Issued":              "30 September 2025",
+		"Language":            "English",
+		"Data cutoff":         "9 September 2025",
+		"Dataset fingerprint": sel.Dataset.Fingerprint(),
+		"Events":              strconv.Itoa(len(sel.Events)),
+		"Generated by":        "briefing test",
+	}
+	for k, v := range want {
+		if info[k] != v {
+			t.Errorf("About %s: %q, want %q", k, info[k], v)
+		}
+	}
+	sources, _ := f.GetRows("Sources")
+	if info["Sources"] != strconv.Itoa(len(sources)-1) {
+		t.Errorf("About Sources: %q, the Sources sheet has %d", info["Sources"], len(sources)-1)
+	}
+	// Every column of every other sheet is defined.
+	defined := map[string]bool{}
+	for _, row := range rows[aboutHeader(t, f, "About"):] {
+		if len(row) < 3 || row[2] == "" {
+			t.Errorf("definition row %q is incomplete", row)
+			continue
+		}
+		defined[row[0]+"/"+row[1]] = true
+	}
+	for _, sheet := range sheetNames["en"][1:] {
+		r, _ := f.GetRows(sheet)
+		for _, col := range r[0] {
+			if !defined[sheet+"/"+col] {
+				t.Errorf("no definition of %s column %q", sheet, col)
+			}
+		}
+	}
+}
+
+func TestCancel(t *testing.T) {
+	sel := sample(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := xlsx.Write(ctx, io.Discard, sel, options(t, sel, "en")); !errors.Is(err, context.Canceled) {
+		t.Errorf("Write with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+// TestEmpty: a letter whose period has no event still gives a valid
+// annex, with empty tables and no chart.
+func TestEmpty(t *testing.T) {
+	sel := sample(t)
+	sel.Events, sel.PreviousEvents = nil, nil
+	b, _ := write(t, sel, options(t, sel, "en"))
+	f := open(t, b)
+	rows, _ := f.GetRows("Events")
+	if len(rows) != 1 {
+		t.Errorf("%d rows in Events, want the header alone", len(rows))
+	}
+	if tables, _ := f.GetTables("Corridors"); len(tables) != 1 {
+		t.Error("no table on an empty Corridors sheet")
+	}
+	if strings.Contains(partNames(t, b), "chart") {
+		t.Error("a chart of no events")
+	}
+}
+
+// TestGolden compares every sheet's cells, as a reader sees them, with
+// testdata/*.tsv.golden (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		sel  report.Selection
+		lang string
+	}{
+		{"kayes.en", sample(t), "en"},
+		{"kayes.fr", sample(t), "fr"},
+		{"tricky.en", tricky(t), "en"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := annex(t, c.sel, c.lang)
+			got := dump(t, f)
+			// The fingerprint of a fixture assembled in a temporary folder
+			// depends on nothing but its files; keep it in the golden file.
+			path := filepath.Join("testdata", c.name+".tsv.golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("the annex differs from %s (go test -update rewrites it); got:\n%s", path, got)
+			}
+		})
+	}
+}
+
+// dump writes every sheet's cells as TSV, each followed by <link> when it
+// links to the address it shows, or by <ADDRESS> when it links elsewhere.
+func dump(t *testing.T, f *excelize.File) string {
+	t.Helper()
+	esc := strings.NewReplacer("\\", `\\`, "\t", `\t`, "\n", `\n`)
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		dim, _ := f.GetSheetDimension(sheet)
+		fmt.Fprintf(&b, "== %s %s\n", sheet, dim)
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if c > 0 {
+					b.WriteByte('\t')
+				}
+				b.WriteString(esc.Replace(v))
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if ok, link, _ := f.GetCellHyperLink(sheet, cell); ok {
+					if link == v {
+						link = "link"
+					}
+					fmt.Fprintf(&b, " <%s>", link)
+				}
+			}
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// TestOpenpyxl reads the annex as pandas does, with openpyxl in read-only
+// mode, which trusts each sheet's dimension, and cached values.
+func TestOpenpyxl(t *testing.T) {
+	python := pythonWithOpenpyxl()
+	if python == "" {
+		t.Skip("no python3 with openpyxl: install Debian's python3-openpyxl to read the annex as pandas does")
+	}
+	for name, sel := range map[string]report.Selection{"sample": sample(t), "tricky": tricky(t)} {
+		t.Run(name, func(t *testing.T) {
+			b, _ := write(t, sel, options(t, sel, "en"))
+			openpyxl(t, python, b, expectations(t, sel, open(t, b)))
+		})
+	}
+	t.Run("formulas", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("writes 12,000 events")
+		}
+		sel := synthetic(t, manyLinks)
+		b, _ := write(t, sel, options(t, sel, "en"))
+		openpyxl(t, python, b, expectations(t, sel, open(t, b)))
+	})
+}
+
+// expectations lists, sheet by sheet, the extent excelize reads and the
+// values a pandas user must find: the Events sheet's dates, summaries,
+// links and figures, as values, not text.
+func expectations(t *testing.T, sel report.Selection, f *excelize.File) []any {
+	t.Helper()
+	var sheets []any
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		cols := 0
+		for _, row := range rows {
+			cols = max(cols, len(row))
+		}
+		cells := map[string]any{}
+		for _, ref := range []string{"A2", "B2"} {
+			v, _ := f.GetCellValue(sheet, ref)
+			cells[ref] = v
+		}
+		if sheet == "About" {
+			cells = map[string]any{"A1": "Annex: the events and sources behind the letter", "B2": nil}
+		}
+		if sheet == "Events" {
+			for i, e := range sel.Events {
+				if i > 50 && i%997 != 0 {
+					continue
+				}
+				row := strconv.Itoa(i + 2)
+				cells[column("event_id")+row] = e.ID
+				cells[column("event_date")+row] = e.Date.String()
+				cells[column("date_end")+row] = nil
+				if !e.DateEnd.IsZero() {
+					cells[column("date_end")+row] = e.DateEnd.String()
+				}
+				cells[column("summary")+row] = e.Summary
+				cells[column("fatalities")+row] = nil
+				if e.Fatalities.Reported {
+					cells[column("fatalities")+row] = e.Fatalities.N
+				}
+				cells[column("source_links")+row] = nil
+				if u := firstURL(sel, &e); u != "" {
+					cells[column("source_links")+row] = u
+				}
+			}
+		}
+		sheets = append(sheets, []any{sheet, map[string]any{"max_row": len(rows), "max_column": cols, "rows": len(rows), "cells": cells}})
+	}
+	return sheets
+}
+
+// openpyxl runs testdata/openpyxl_check.py on an annex.
+func openpyxl(t *testing.T, python string, annex []byte, expected []any) {
+	t.Helper()
+	dir := t.TempDir()
+	annexPath, expectedPath := filepath.Join(dir, "annex.xlsx"), filepath.Join(dir, "expected.json")
+	js, _ := json.MarshalIndent(expected, "", "  ")
+	if err := os.WriteFile(annexPath, annex, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(expectedPath, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(python, "testdata/openpyxl_check.py", annexPath, expectedPath).CombinedOutput()
+	if err != nil {
+		t.Errorf("openpyxl: %v\n%s", err, out)
+	}
+}
+
+// pythonWithOpenpyxl returns a python3 that imports openpyxl: the one on
+// PATH, or Debian's.
+func pythonWithOpenpyxl() string {
+	for _, name := range []string{"python3", "/usr/bin/python3"} {
+		path, err := exec.LookPath(name)
+		if err == nil && exec.Command(path, "-c", "import openpyxl").Run() == nil {
+			return path
+		}
+	}
+	return ""
+}
+
+// synthetic returns the selection of a synthetic data folder of n events,
+// made once per test binary.
+func synthetic(t testing.TB, n int) report.Selection {
+	t.Helper()
+	synthMu.Lock()
+	defer synthMu.Unlock()
+	if sel, ok := synthCache[n]; ok {
+		return sel
+	}
+	dir, err := os.MkdirTemp("", "briefing-synth-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	synthDirs = append(synthDirs, dir)
+	if err := synth.Write(dir, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	synthCache[n] = load(t, dir, synth.LetterID)
+	return synthCache[n]
+}
+
+// quarter returns the selection of a synthetic letter of one quarter, July
+// to September 2025, whose comparison period has events: its frequency
+// chart has a line of the previous period.
+func quarter(t testing.TB) report.Selection {
+	t.Helper()
+	sel := synthetic(t, 3000)
+	l := *sel.Letter
+	l.Period = report.Period{From: report.Date{Year: 2025, Month: time.July, Day: 1}, To: report.Date{Year: 2025, Month: time.September, Day: 30}}
+	return sel.Dataset.Select(&l)
+}
+
+var (
+	synthMu    sync.Mutex
+	synthCache = map[int]report.Selection{}
+	synthDirs  []string
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	for _, dir := range synthDirs {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+// manyLinks is enough events for more than 10,000 of them to link to a
+// source, so that links become HYPERLINK() formulas.
+const manyLinks = 12000
+
+// part returns one part of the workbook package.
+func part(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatalf("no %s in the package: %v", name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func partNames(t *testing.T, b []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, "\n")
+}

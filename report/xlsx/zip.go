@@ -1,0 +1,257 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"cmp"
+	"compress/flate"
+	"errors"
+	"hash"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// sortedZip is the zip writer excelize saves the workbook through, which
+// makes two saves of the same workbook byte-identical. excelize writes
+// streamed sheets in the order of a map, and lists some content types
+// (image extensions, added with a chart) in the order of another: sortedZip
+// sorts the content types, compresses each part as it comes, and writes
+// them all at Close sorted by name ("[Content_Types].xml" first, as Office
+// does), every one dated with the document's date.
+//
+// Compressed parts wait in memory, or, past spillAt bytes, in a temporary
+// file, so that memory does not grow with the size of the workbook.
+type sortedZip struct {
+	w        io.Writer
+	modified time.Time
+	parts    []*zipPart
+	flate    *flate.Writer // reused from part to part
+	open     *zipPart
+	tmpDir   string
+	spill    *os.File // created when the first part outgrows spillAt
+	spilled  int64    // bytes written to spill
+	err      error
+}
+
+// spillAt is the most compressed bytes of one part held in memory.
+const spillAt = 1 << 20
+
+type zipPart struct {
+	name string
+	data bytes.Buffer // deflated, not yet spilled
+	// off and n locate the part's spilled bytes in the temporary file;
+	// they come before data.
+	off, n int64
+	crc    hash.Hash32
+	size   uint64
+	z      *sortedZip
+	// raw collects a part that is rewritten before it is compressed.
+	raw *bytes.Buffer
+}
+
+// contentTypes is the package part that lists content types.
+const contentTypes = "[Content_Types].xml"
+
+func newSortedZip(w io.Writer, modified time.Time, tmpDir string) *sortedZip {
+	return &sortedZip{w: w, modified: modified.UTC(), tmpDir: tmpDir}
+}
+
+// Create starts a part; excelize writes it whole before creating the next.
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	p := &zipPart{name: name, crc: crc32.NewIEEE(), z: z, off: z.spilled}
+	if name == contentTypes {
+		p.raw = new(bytes.Buffer)
+	}
+	if z.flate == nil {
+		fw, err := flate.NewWriter(&p.data, flate.DefaultCompression)
+		if err != nil {
+			return nil, err
+		}
+		z.flate = fw
+	} else {
+		z.flate.Reset(&p.data)
+	}
+	z.parts = append(z.parts, p)
+	z.open = p
+	return p, nil
+}
+
+func (p *zipPart) Write(b []byte) (int, error) {
+	if p.z.open != p {
+		return 0, errors.New("xlsx: write to a closed zip part")
+	}
+	if p.raw != nil {
+		return p.raw.Write(b)
+	}
+	return p.deflate(b)
+}
+
+func (p *zipPart) deflate(b []byte) (int, error) {
+	p.crc.Write(b)
+	p.size += uint64(len(b))
+	n, err := p.z.flate.Write(b)
+	if err == nil && p.data.Len() > spillAt {
+		err = p.z.spillPart(p)
+	}
+	return n, err
+}
+
+// spillPart moves the compressed bytes of the open part to the temporary
+// file. Parts are written one after the other, so each part's spilled
+// bytes are contiguous there.
+func (z *sortedZip) spillPart(p *zipPart) error {
+	if z.spill == nil {
+		f, err := os.CreateTemp(z.tmpDir, "briefing-xlsx-")
+		if err != nil {
+			return err
+		}
+		z.spill = f
+	}
+	n, err := p.data.WriteTo(z.spill)
+	p.n += n
+	z.spilled += n
+	return err
+}
+
+// finish ends the part being written.
+func (z *sortedZip) finish() error {
+	p := z.open
+	if p == nil {
+		return nil
+	}
+	if p.raw != nil {
+		if _, err := p.deflate(sortContentTypes(p.raw.Bytes())); err != nil {
+			return err
+		}
+	}
+	z.open = nil
+	if err := z.flate.Close(); err != nil {
+		return err
+	}
+	if p.n > 0 { // the rest follows what was spilled
+		return z.spillPart(p)
+	}
+	return nil
+}
+
+// AddFS is not used by excelize's save and is not supported.
+func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not supported") }
+
+// Close writes the archive, the parts in name order, and removes the
+// temporary file.
+func (z *sortedZip) Close() error {
+	defer z.removeSpill()
+	z.err = z.write()
+	return z.err
+}
+
+func (z *sortedZip) write() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	rank := func(name string) int {
+		if name == contentTypes {
+			return 0
+		}
+		return 1
+	}
+	slices.SortFunc(z.parts, func(a, b *zipPart) int {
+		return cmp.Or(cmp.Compare(rank(a.name), rank(b.name)), cmp.Compare(a.name, b.name))
+	})
+	date, clock := msDosTime(z.modified)
+	zw := zip.NewWriter(z.w)
+	for _, p := range z.parts {
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name:               p.name,
+			CreatorVersion:     20, // as zip.Writer.CreateHeader writes
+			ReaderVersion:      20,
+			Method:             zip.Deflate,
+			ModifiedDate:       date,
+			ModifiedTime:       clock,
+			CRC32:              p.crc.Sum32(),
+			CompressedSize64:   uint64(p.n) + uint64(p.data.Len()),
+			UncompressedSize64: p.size,
+		})
+		if err != nil {
+			return err
+		}
+		if p.n > 0 {
+			if _, err := io.Copy(w, io.NewSectionReader(z.spill, p.off, p.n)); err != nil {
+				return err
+			}
+		}
+		if _, err := p.data.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// removeSpill removes the temporary file, if any. Write calls it also when
+// excelize fails before closing the archive.
+func (z *sortedZip) removeSpill() {
+	if z.spill != nil {
+		z.spill.Close()
+		os.Remove(z.spill.Name())
+		z.spill = nil
+	}
+}
+
+// msDosTime returns t as the MS-DOS date and time a zip entry records,
+// within the years that format can hold (1980 to 2107).
+func msDosTime(t time.Time) (date, clock uint16) {
+	t = t.UTC()
+	switch {
+	case t.Year() < 1980:
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	case t.Year() > 2107:
+		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
+	}
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
+
+// typeEntry matches one entry of the content types part, a Default or an
+// Override element, as excelize writes them.
+var typeEntry = regexp.MustCompile(`<(Default|Override) [^>]*?(/>|></(Default|Override)>)`)
+
+// sortContentTypes lists the content types' Default entries, then their
+// Override entries, each sorted: their order means nothing to a reader.
+func sortContentTypes(b []byte) []byte {
+	spans := typeEntry.FindAllIndex(b, -1)
+	if len(spans) == 0 {
+		return b
+	}
+	var defaults, overrides []string
+	for _, s := range spans {
+		if e := string(b[s[0]:s[1]]); strings.HasPrefix(e, "<Default") {
+			defaults = append(defaults, e)
+		} else {
+			overrides = append(overrides, e)
+		}
+	}
+	slices.Sort(defaults)
+	slices.Sort(overrides)
+	// Entries follow one another from the first to the last; anything
+	// between them is kept at the end of the list.
+	var out bytes.Buffer
+	out.Write(b[:spans[0][0]])
+	for _, e := range slices.Concat(defaults, overrides) {
+		out.WriteString(e)
+	}
+	for i := 1; i < len(spans); i++ {
+		out.Write(b[spans[i-1][1]:spans[i][0]])
+	}
+	out.Write(b[spans[len(spans)-1][1]:])
+	return out.Bytes()
+}
