@@ -26,10 +26,11 @@ import (
 // Exit statuses, the contract scripts and CI rely on.
 const (
 	exitOK       = 0
-	exitInvalid  = 1 // the data is invalid; nothing was written
-	exitUsage    = 2 // wrong usage
-	exitStale    = 3 // build --check found outputs that differ
-	exitInternal = 4 // a bug in briefing itself
+	exitInvalid  = 1          // the data is invalid; nothing was written
+	exitUsage    = 2          // wrong usage
+	exitStale    = 3          // build --check found outputs that differ
+	exitFailed   = 4          // a letter could not be built or written (disk full, a bug)
+	exitInternal = exitFailed // a bug in briefing itself
 )
 
 func main() {
@@ -49,6 +50,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the PDF letter, the Excel annex and the charts of each letter", runBuild},
 		{"validate", "check the dataset and report every problem; write nothing", runValidate},
+		{"new", "scaffold next month's letter from the last one", runNew},
 		{"version", "print the version of briefing", runVersion},
 	}
 }

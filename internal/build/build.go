@@ -11,12 +11,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"briefing/charts"
 	"briefing/report"
 	"briefing/report/locale"
 	"briefing/report/pdf"
+	"briefing/report/xlsx"
 )
 
 // Env is what every letter of a build shares. It is read-only once made, so
@@ -45,10 +47,49 @@ type File struct {
 	Data []byte
 }
 
+// PDFPath is the letter's file in its output folder.
+func PDFPath(l *report.Letter) string { return l.ID + ".pdf" }
+
+// AnnexPath is the annex's file in the letter's output folder.
+func AnnexPath(l *report.Letter) string { return l.ID + "-annex.xlsx" }
+
+func chartPath(name, ext string) string { return "charts/" + name + ext }
+
+// outputPaths lists the files a build of the letter writes, manifest
+// excepted, sorted.
+func outputPaths(l *report.Letter) []string {
+	paths := []string{PDFPath(l), AnnexPath(l)}
+	for _, name := range charts.Names() {
+		paths = append(paths, chartPath(name, ".png"), chartPath(name, ".svg"))
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// Plan returns the manifest a build of the letter will write, its outputs
+// named but not hashed: what the letter is built from and what it makes, to
+// tell whether a build is needed.
+func Plan(ds *report.Dataset, l *report.Letter, env *Env) (Manifest, error) {
+	inputs, err := Inputs(ds, l)
+	if err != nil {
+		return Manifest{}, err
+	}
+	m := Manifest{Fingerprint: ds.Fingerprint(), Generator: env.Generator, Inputs: inputs, Letter: l.ID}
+	for _, p := range outputPaths(l) {
+		m.Outputs = append(m.Outputs, Output{Path: p})
+	}
+	return m, nil
+}
+
 // Letter renders every output of one letter in memory: the PDF letter
-// ID.pdf and the charts, each as PNG and SVG under charts/. Warnings (a
-// character the fonts lack) come back as diagnostics.
+// ID.pdf, the Excel annex ID-annex.xlsx, the charts as PNG and SVG under
+// charts/, and last the manifest of them all. Warnings (a character the
+// fonts lack, a cell cut at Excel's limit) come back as diagnostics.
 func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env) ([]File, report.Diagnostics, error) {
+	plan, err := Plan(ds, l, env)
+	if err != nil {
+		return nil, nil, err
+	}
 	cat, err := locale.For(l.Language)
 	if err != nil {
 		return nil, nil, err
@@ -59,7 +100,16 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	if err != nil {
 		return nil, warnings, err
 	}
-	files := []File{{Path: l.ID + ".pdf", Data: letter.Bytes()}}
+	var annex bytes.Buffer
+	annexWarnings, err := xlsx.Write(ctx, &annex, sel, xlsx.Options{Catalog: cat, Brand: ds.Brand, Generator: env.Generator, Date: env.Date})
+	warnings = append(warnings, annexWarnings...)
+	if err != nil {
+		return nil, warnings, err
+	}
+	files := []File{
+		{Path: PDFPath(l), Data: letter.Bytes()},
+		{Path: AnnexPath(l), Data: annex.Bytes()},
+	}
 	theme := charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts}
 	for _, name := range charts.Names() {
 		if err := ctx.Err(); err != nil {
@@ -77,14 +127,20 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 			return nil, warnings, err
 		}
 		files = append(files,
-			File{Path: "charts/" + name + ".png", Data: png.Bytes()},
-			File{Path: "charts/" + name + ".svg", Data: svg.Bytes()})
+			File{Path: chartPath(name, ".png"), Data: png.Bytes()},
+			File{Path: chartPath(name, ".svg"), Data: svg.Bytes()})
 	}
-	return files, warnings, nil
+	manifest, err := manifestFile(plan, files)
+	if err != nil {
+		return nil, warnings, err
+	}
+	return append(files, manifest), warnings, nil
 }
 
 // Write puts a letter's files into dir, each through a temporary file in
-// its own folder and a rename, which replaces the old file at once.
+// its own folder and a rename, which replaces the old file at once. The
+// manifest comes last, so that a build interrupted midway leaves a manifest
+// that no longer matches the files, and the next build redoes the letter.
 func Write(dir string, files []File) error {
 	for _, f := range files {
 		path := filepath.Join(dir, filepath.FromSlash(f.Path))
