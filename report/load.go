@@ -443,11 +443,16 @@ func (ld *loader) loadLetter(rel string) {
 	if got == nil {
 		return
 	}
+	for _, key := range []string{"title", "subtitle", "key_points"} {
+		if v := got[key]; v != nil && containsPlaceholder(v) {
+			d.diags.Warnf(d.pos(v), "%s still holds %q: write it before sending the letter", key, Placeholder)
+		}
+	}
 	if v := got["language"]; l.Language != "" && !slices.Contains(letterLanguages, l.Language) {
 		d.errorf(v, "language %q is not one briefing writes letters in: %s", l.Language, strings.Join(letterLanguages, ", "))
 	}
 	if v := got["key_points"]; v != nil && (len(l.KeyPoints) < 3 || len(l.KeyPoints) > 5) {
-		d.diags.Warnf(d.pos(v), "key_points has %d points; a cover reads best with 3 to 5", len(l.KeyPoints))
+		d.diags.Warnf(d.pos(v), "key_points has %d; the key figures page reads best with 3 to 5 points", len(l.KeyPoints))
 	}
 	if v := got["sections"]; v != nil && len(l.Sections) == 0 {
 		d.errorf(v, "sections is empty: a letter needs at least one section")
@@ -456,6 +461,15 @@ func (ld *loader) loadLetter(rel string) {
 		ld.periodAt[l.ID] = d.pos(v)
 	}
 	ld.ds.Letters = append(ld.ds.Letters, l)
+}
+
+// containsPlaceholder reports whether a value, or any item of a list,
+// holds the scaffold's placeholder.
+func containsPlaceholder(n *yaml.Node) bool {
+	if strings.Contains(n.Value, Placeholder) {
+		return true
+	}
+	return slices.ContainsFunc(n.Content, containsPlaceholder)
 }
 
 func (ld *loader) period(d *fileDecoder, n *yaml.Node, p *Period) {
@@ -494,6 +508,9 @@ func (ld *loader) section(d *fileDecoder, n *yaml.Node, l *Letter, from string) 
 	)
 	if got == nil {
 		return
+	}
+	if v := got["body"]; strings.Contains(text, Placeholder) {
+		d.diags.Warnf(d.pos(v), "section %q is not written yet: its body still holds %q", s.Title, Placeholder)
 	}
 	if v := got["body"]; text != "" {
 		var problems []markupProblem
