@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"math"
-
 	"briefing/report"
 )
 
@@ -27,15 +25,9 @@ func paletteOf(b report.Brand) palette {
 	return palette{
 		ink: b.Colors.Ink, muted: b.Colors.Muted, light: b.Colors.Light,
 		primary: b.Colors.Primary, accent: b.Colors.Accent,
-		grid:  mix(b.Colors.Muted, report.Color{R: 255, G: 255, B: 255}, 0.78),
+		grid:  b.Colors.Muted.Mix(report.Color{R: 255, G: 255, B: 255}, 0.78),
 		types: b.EventColors,
 	}
-}
-
-// mix blends a towards b by t (0 gives a, 1 gives b).
-func mix(a, b report.Color, t float64) report.Color {
-	m := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + (float64(y)-float64(x))*t)) }
-	return report.Color{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B)}
 }
 
 // scale is a count axis: ticks from 0 to max by step.

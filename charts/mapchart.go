@@ -84,8 +84,8 @@ func mapChart(sel report.Selection, t Theme) *Chart {
 	labels := placeLabels(m, proj, places, eventsAt, radius, lines)
 
 	return &Chart{Width: Width, Height: height, draw: func(c *canvas) {
-		c.fillRect(0, 0, Width, proj.height, mix(p.light, report.Color{R: 255, G: 255, B: 255}, 0.35))
-		codeStyle := textStyle{size: 30, color: mix(p.muted, p.light, 0.78), align: alignCenter}
+		c.fillRect(0, 0, Width, proj.height, p.light.Mix(report.Color{R: 255, G: 255, B: 255}, 0.35))
+		codeStyle := textStyle{size: 30, color: p.muted.Mix(p.light, 0.78), align: alignCenter}
 		for _, cc := range countryCentres(proj, places) {
 			c.text(cc.code, cc.x, cc.y+4, codeStyle)
 		}
@@ -127,7 +127,7 @@ func mapChart(sel report.Selection, t Theme) *Chart {
 const mapLabelSize = 6.5
 
 // quiet is the colour of corridors not hit in the period.
-func quiet(p palette) report.Color { return mix(p.muted, report.Color{R: 255, G: 255, B: 255}, 0.35) }
+func quiet(p palette) report.Color { return p.muted.Mix(report.Color{R: 255, G: 255, B: 255}, 0.35) }
 
 // passesThrough reports whether a corridor has a place in one of the
 // countries; every corridor passes when countries is empty.

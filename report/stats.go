@@ -125,7 +125,8 @@ type Bucket struct {
 	// PreviousPeriod is the bucket at the same position in the previous
 	// period, and Previous its events, for comparison. PreviousPeriod is
 	// zero when the previous period has fewer buckets (February against
-	// March, counted by week).
+	// March, counted by week); when it has more, its last aligned bucket
+	// runs to its end.
 	PreviousPeriod Period
 	Previous       TypeCounts
 }
@@ -144,8 +145,15 @@ type Frequency struct {
 func (s Selection) Frequency() Frequency {
 	g := s.Period.Granularity()
 	f := Frequency{Granularity: g}
-	previous := s.Previous.Buckets(g)
-	for i, b := range s.Period.Buckets(g) {
+	current, previous := s.Period.Buckets(g), s.Previous.Buckets(g)
+	if n := len(current); len(previous) > n {
+		// A longer previous period (January against February, by week)
+		// ends in its last aligned bucket, so that every one of its days is
+		// counted.
+		previous[n-1].To = s.Previous.To
+		previous = previous[:n]
+	}
+	for i, b := range current {
 		f.Buckets = append(f.Buckets, Bucket{Period: b})
 		if i < len(previous) {
 			f.Buckets[i].PreviousPeriod = previous[i]
@@ -171,7 +179,8 @@ func (s Selection) Frequency() Frequency {
 	return f
 }
 
-// Totals sums the buckets.
+// Totals sums the buckets: every event of the period, and of the previous
+// period, by type.
 func (f Frequency) Totals() (current, previous TypeCounts) {
 	for _, b := range f.Buckets {
 		for i := range NumEventTypes {

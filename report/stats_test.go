@@ -249,3 +249,24 @@ func TestCountString(t *testing.T) {
 		t.Errorf("reported zero prints %q, want 0", got)
 	}
 }
+
+// TestFrequencyLongerPrevious: February counted by week has four buckets,
+// January five; January's last days still count, in the last bucket.
+func TestFrequencyLongerPrevious(t *testing.T) {
+	ds := loadStats(t)
+	feb := period(t, "2025-02-01", "2025-02-28")
+	jan := feb.Previous()
+	day := func(s string) report.Date { d, _ := report.ParseDate(s); return d }
+	sel := report.Selection{Dataset: ds, Period: feb, Previous: jan,
+		PreviousEvents: []report.Event{{ID: "a", Date: day("2025-01-30"), EventType: report.Riots}, {ID: "b", Date: day("2025-01-03"), EventType: report.Battles}}}
+	f := sel.Frequency()
+	if len(f.Buckets) != 4 {
+		t.Fatalf("%d buckets, want 4", len(f.Buckets))
+	}
+	if got := f.Buckets[3].PreviousPeriod.String(); got != "2025-01-22/2025-01-31" {
+		t.Errorf("last previous bucket = %s, want 2025-01-22/2025-01-31", got)
+	}
+	if _, prev := f.Totals(); prev.Total() != 2 {
+		t.Errorf("previous total = %d, want 2", prev.Total())
+	}
+}

@@ -155,6 +155,14 @@ type BrandColors struct {
 // Color is an opaque sRGB colour.
 type Color struct{ R, G, B uint8 }
 
+// Mix blends c towards o by t: 0 gives c, 1 gives o. Charts and the letter
+// derive their tints (grid lines, soft text on a band) this way, so they
+// follow the brand.
+func (c Color) Mix(o Color, t float64) Color {
+	m := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*t + 0.5) }
+	return Color{m(c.R, o.R), m(c.G, o.G), m(c.B, o.B)}
+}
+
 // Hex formats the colour as #RRGGBB.
 func (c Color) Hex() string {
 	const digits = "0123456789ABCDEF"

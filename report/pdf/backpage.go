@@ -26,7 +26,7 @@ func (d *doc) backPage() {
 	top += d.setAt(d.typeset([]span{plain(cat.T("back.cite_title"), sans, "B", 9, pal.primary)}, marginL, textW, 4.6, alignLeft), top) + 1
 	d.setAt(d.typeset([]span{plain(cite, serif, "", 10, pal.ink)}, marginL, textW*0.8, 5, alignLeft), top)
 
-	soft := mixColor(pal.white, pal.primary, 0.2)
+	soft := pal.white.Mix(pal.primary, 0.2)
 	y := band + 22
 	y += d.setAt(d.typeset([]span{plain(strings.ToUpper(b.Name), sans, "B", 18, pal.white)}, marginL, textW, 8, alignLeft), y)
 	y += d.setAt(d.typeset([]span{plain(b.Tagline, sans, "", 11, soft)}, marginL, textW, 5.5, alignLeft), y)

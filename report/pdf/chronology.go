@@ -115,7 +115,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 			header()
 		}
 		if i%2 == 1 {
-			d.fillColor(mixColor(pal.light, pal.white, 0.35))
+			d.fillColor(pal.light.Mix(pal.white, 0.35))
 			d.pdf.Rect(marginL, d.y, textW, h, "F")
 		}
 		d.drawRow(cols, row, "", pal.ink)

@@ -19,7 +19,7 @@ func (d *doc) cover() {
 	p.Rect(0, band, pageW, 2.4, "F")
 
 	// The wordmark, drawn from the brand's name and tagline.
-	soft := mixColor(pal.white, pal.primary, 0.25)
+	soft := pal.white.Mix(pal.primary, 0.25)
 	d.setAt(d.typeset([]span{plain(strings.ToUpper(b.Name), sans, "B", 12.5, pal.white)}, marginL, textW-40, 5.5, alignLeft), 20)
 	d.setAt(d.typeset([]span{plain(b.Tagline, sans, "", 9, soft)}, marginL, textW-40, 4.2, alignLeft), 26.5)
 	d.rule(marginL, 34, 16, 0.9, pal.accent)

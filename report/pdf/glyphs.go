@@ -73,14 +73,3 @@ func checkGlyphs(sel report.Selection, fonts *charts.FontSet) report.Diagnostics
 	}
 	return diags.Sort()
 }
-
-// typeTotals counts events by type.
-func typeTotals(events []report.Event) report.TypeCounts {
-	var c report.TypeCounts
-	for _, e := range events {
-		if i := report.EventTypeIndex(e.EventType); i >= 0 {
-			c[i]++
-		}
-	}
-	return c
-}

@@ -21,7 +21,7 @@ func (d *doc) methodology() {
 	}
 
 	// Events by type, this period and the previous one.
-	current, previous := typeTotals(sel.Events), typeTotals(sel.PreviousEvents)
+	current, previous := sel.Frequency().Totals()
 	d.heading(cat.T("method.by_type"), 1)
 	rows := [][]string{}
 	for i := range current {

@@ -111,7 +111,7 @@ func layout(ctx context.Context, sel report.Selection, opt Options, pages int) (
 		pal: palette{
 			primary: b.Colors.Primary, accent: b.Colors.Accent, ink: b.Colors.Ink,
 			muted: b.Colors.Muted, light: b.Colors.Light, white: report.Color{R: 255, G: 255, B: 255},
-			rule: mixColor(b.Colors.Muted, report.Color{R: 255, G: 255, B: 255}, 0.7),
+			rule: b.Colors.Muted.Mix(report.Color{R: 255, G: 255, B: 255}, 0.7),
 		},
 		theme: charts.Theme{Catalog: opt.Catalog, Brand: b, Fonts: opt.Fonts},
 	}
@@ -182,7 +182,8 @@ func (d *doc) keywords() string {
 	for _, c := range d.sel.Corridors() {
 		add(c.Corridor.Short)
 	}
-	for i, n := range typeTotals(d.sel.Events) {
+	current, _ := d.sel.Frequency().Totals()
+	for i, n := range current {
 		if n > 0 {
 			add(d.cat.EventType(i))
 		}
@@ -263,11 +264,6 @@ func (d *doc) rule(x, y, w, h float64, c report.Color) {
 func (d *doc) fillColor(c report.Color) { d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
 func (d *doc) textColor(c report.Color) { d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
 func (d *doc) drawColor(c report.Color) { d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
-
-func mixColor(a, b report.Color, t float64) report.Color {
-	m := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*t + 0.5) }
-	return report.Color{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B)}
-}
 
 // setFont selects a font and records fpdf's error, which SetFont reports
 // only through the document's sticky error.
