@@ -12,6 +12,7 @@ import (
 type column struct {
 	title string
 	width float64
+	align alignment // alignLeft, or alignRight for numbers
 }
 
 // Table type: Liberation Sans, small enough for six columns on A4.
@@ -34,12 +35,12 @@ func (d *doc) chronology() {
 	d.flow(d.typeset([]span{plain(cat.T("chronology.intro"), sans, "", 8.5, d.pal.muted)}, marginL, textW, 4.2, alignLeft))
 	d.y += 3
 	cols := []column{
-		{cat.T("chronology.date"), 18},
-		{cat.T("chronology.place"), 23},
-		{cat.T("chronology.type"), 23},
-		{cat.T("chronology.corridors"), 23},
-		{cat.T("chronology.summary"), 59},
-		{cat.T("chronology.sources"), 24},
+		{title: cat.T("chronology.date"), width: 18},
+		{title: cat.T("chronology.place"), width: 23},
+		{title: cat.T("chronology.type"), width: 23},
+		{title: cat.T("chronology.corridors"), width: 23},
+		{title: cat.T("chronology.summary"), width: 59},
+		{title: cat.T("chronology.sources"), width: 24},
 	}
 	rows := make([][]string, len(d.sel.Events))
 	for i := range d.sel.Events {
@@ -132,14 +133,14 @@ func titles(cols []column) []string {
 	return t
 }
 
-func (d *doc) cellBlock(text string, width float64, style string, color report.Color) block {
-	return d.typeset([]span{plain(text, sans, style, cellSize, color)}, 0, width-2*cellPad, cellLeading, alignLeft)
+func (d *doc) cellBlock(text string, c column, style string, color report.Color) block {
+	return d.typeset([]span{plain(text, sans, style, cellSize, color)}, 0, c.width-2*cellPad, cellLeading, c.align)
 }
 
 func (d *doc) rowHeight(cols []column, cells []string, style string) float64 {
 	lines := 1
 	for i, c := range cols {
-		lines = max(lines, len(d.cellBlock(cells[i], c.width, style, d.pal.ink).lines))
+		lines = max(lines, len(d.cellBlock(cells[i], c, style, d.pal.ink).lines))
 	}
 	return float64(lines)*cellLeading + 2*cellPad
 }
@@ -147,7 +148,7 @@ func (d *doc) rowHeight(cols []column, cells []string, style string) float64 {
 func (d *doc) drawRow(cols []column, cells []string, style string, color report.Color) {
 	x := marginL
 	for i, c := range cols {
-		b := d.cellBlock(cells[i], c.width, style, color)
+		b := d.cellBlock(cells[i], c, style, color)
 		b.x = x + cellPad
 		d.setAt(b, d.y+cellPad)
 		x += c.width

@@ -31,7 +31,11 @@ func (d *doc) methodology() {
 		rows = append(rows, []string{cat.EventType(i), cat.Int(current[i]), cat.Int(previous[i])})
 	}
 	rows = append(rows, []string{cat.T("method.total"), cat.Int(current.Total()), cat.Int(previous.Total())})
-	d.table([]column{{"", 90}, {cat.T("method.this_period"), 40}, {cat.T("method.previous_period"), 40}}, rows)
+	d.table([]column{
+		{width: 90},
+		{title: cat.T("method.this_period"), width: 40, align: alignRight},
+		{title: cat.T("method.previous_period"), width: 40, align: alignRight},
+	}, rows)
 
 	// The facts: short, so they stay together with their heading.
 	cutoff := cat.T("method.no_cutoff")
