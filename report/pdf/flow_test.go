@@ -114,7 +114,7 @@ func TestBreakLines(t *testing.T) {
 		}
 		texts = append(texts, text)
 	}
-	if got := strings.Join(texts, "|"); got != "on|3\u00a0September,|1.52\u00a0million|people" {
+	if got := strings.Join(texts, "|"); got != "on|3 September,|1.52 million|people" {
 		t.Errorf("words = %q", got)
 	}
 }

@@ -68,7 +68,10 @@ func build(t testing.TB, ds *report.Dataset, l *report.Letter) ([]byte, *pdftest
 
 // flat joins a document's text into one line of single spaces, so that a
 // phrase is found wherever the typesetter broke its lines.
-func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+// Only ASCII white space is collapsed: no-break spaces are text to check.
+func flat(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\f' }), " ")
+}
 
 func TestSampleLetter(t *testing.T) {
 	ds, l := loadSample(t)
@@ -382,7 +385,9 @@ func TestFrench(t *testing.T) {
 	fr.Language = "fr"
 	_, doc, _ := build(t, ds, &fr)
 	text := flat(doc.Text())
-	for _, want := range []string{"Septembre 2025", "Chiffres clés", "Événements recensés", "Chronologie des événements", "Sources citées", "Méthodologie et données", "page 2 sur", "Figure 1. Événements par semaine", "1er juin – 30 septembre 2025", "Combats"} {
+	// French typography survives: guillemets with narrow no-break spaces,
+	// and the narrow no-break space before a colon.
+	for _, want := range []string{"«\u202fnon communiqué\u202f»", "Source\u202f:", "Septembre 2025", "Chiffres clés", "Événements recensés", "Chronologie des événements", "Sources citées", "Méthodologie et données", "page 2 sur", "Figure 1. Événements par semaine", "1er juin – 30 septembre 2025", "Combats"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("French letter lacks %q", want)
 		}

@@ -63,7 +63,7 @@ func (d *doc) split(spans []span) []word {
 				// "3 September", "1.52 million": a short number stays
 				// with the word after it.
 				last := &cur.parts[len(cur.parts)-1]
-				last.text += "\u00a0"
+				last.text += " "
 				cur.width += d.width(" ", sp.family, sp.style, sp.size)
 			} else if i > 0 {
 				flush(sp)
