@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -60,7 +61,11 @@ func Write(ctx context.Context, w io.Writer, sel report.Selection, opt Options) 
 	if second.PageNo() != first.PageNo() {
 		return warnings, fmt.Errorf("pdf: the two layout passes disagree on the page count (%d, %d)", first.PageNo(), second.PageNo())
 	}
-	if err := second.Output(w); err != nil {
+	var doc bytes.Buffer
+	if err := second.Output(&doc); err != nil {
+		return warnings, fmt.Errorf("pdf: writing: %w", err)
+	}
+	if _, err := w.Write(tagSubsets(doc.Bytes())); err != nil {
 		return warnings, fmt.Errorf("pdf: writing: %w", err)
 	}
 	return warnings, nil

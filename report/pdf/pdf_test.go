@@ -220,14 +220,19 @@ func TestSampleLetter(t *testing.T) {
 		}
 		full := map[string]int{}
 		fonts, _ := charts.NewFontSet()
+		names := map[string]string{"LiberationSans": "LibSans", "LiberationSerif": "LibSerif"}
+		styles := map[string]string{"": "Reg", "B": "Bold", "I": "Ital", "BI": "BldIt"}
 		for _, f := range fonts.Faces() {
-			full[strings.ToLower("utf8"+f.Family+f.Style)] = numGlyphs(t, f.TTF)
+			full[names[f.Family]+"-"+styles[f.Style]] = numGlyphs(t, f.TTF)
 		}
 		for _, f := range doc.Fonts {
 			if !f.Embedded {
 				t.Errorf("font %s is not embedded", f.Name)
 			}
-			if n := full[strings.ToLower(f.Name)]; f.Glyphs == 0 || f.Glyphs >= n {
+			if !f.Subset {
+				t.Errorf("font %s is not tagged as a subset (ABCDEF+Name)", f.Name)
+			}
+			if n := full[f.Name[strings.Index(f.Name, "+")+1:]]; f.Glyphs == 0 || f.Glyphs >= n {
 				t.Errorf("font %s embeds %d glyphs of %d: not a subset", f.Name, f.Glyphs, n)
 			}
 		}
