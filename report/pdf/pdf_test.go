@@ -5,6 +5,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -429,5 +432,31 @@ func TestEmptyPeriod(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("empty letter lacks %q", want)
 		}
+	}
+}
+
+// TestLogo: a brand's logo is placed on the cover, the only image of the
+// letter.
+func TestLogo(t *testing.T) {
+	ds, l := loadSample(t)
+	img := image.NewRGBA(image.Rect(0, 0, 120, 60))
+	for x := range 120 {
+		for y := range 60 {
+			img.Set(x, y, color.RGBA{R: 200, G: 112, B: 42, A: 255})
+		}
+	}
+	path := filepath.Join(t.TempDir(), "logo.png")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	ds.Brand.Logo = path
+	_, doc, _ := build(t, ds, l)
+	if doc.Images != 1 {
+		t.Errorf("%d images, want the logo alone", doc.Images)
 	}
 }
