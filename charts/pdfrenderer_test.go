@@ -2,20 +2,17 @@ package charts
 
 import (
 	"bytes"
-	"compress/zlib"
 	"flag"
-	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
+
+	"briefing/internal/pdftest"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/wcharczuk/go-chart/v2"
@@ -24,8 +21,8 @@ import (
 
 var pdfOutDir = flag.String("pdfout", "", "also write the test charts as PDF, and as go-chart PNG for comparison, to `dir`")
 
-// A4 page height in mm, to turn PDF points back into page millimetres.
-const pdfTestPageHeight = 297.0
+// pdfPtPerMM turns the points pdftest reads back into page millimetres.
+const pdfPtPerMM = 72 / 25.4
 
 // pdfTestRenderable is what every go-chart chart type is.
 type pdfTestRenderable interface {
@@ -172,10 +169,10 @@ func TestPDFRendererCharts(t *testing.T) {
 			data := pdfTestOutput(t, pdf, tt.name)
 			pdfTestPNG(t, tt.name, c)
 
-			if bytes.Contains(data, []byte("/Subtype /Image")) {
+			doc := parsePDF(t, data)
+			if bytes.Contains(data, []byte("/Subtype /Image")) || doc.Images != 0 {
 				t.Error("the page holds a raster image; want vector paths only")
 			}
-			doc := parsePDF(t, data)
 			if !doc.hasFont("LiberationSans") {
 				t.Error("Liberation FamilySans is not embedded")
 			}
@@ -186,13 +183,14 @@ func TestPDFRendererCharts(t *testing.T) {
 					t.Errorf("text %q not on the page; page text runs: %q", want, got)
 				}
 			}
-			for _, run := range page.texts {
-				if run.rotated() {
+			for _, run := range page.Text {
+				if run.Rotated {
 					continue
 				}
 				// Unrotated text starts inside the chart's rectangle.
-				if run.x < x-0.01 || run.x > x+w || run.y < y || run.y > y+h {
-					t.Errorf("text %q at (%.1f, %.1f) mm, outside the chart at (%g, %g) %g×%g mm", run.text, run.x, run.y, x, y, w, h)
+				rx, ry := run.X/pdfPtPerMM, run.Y/pdfPtPerMM
+				if rx < x-0.01 || rx > x+w || ry < y || ry > y+h {
+					t.Errorf("text %q at (%.1f, %.1f) mm, outside the chart at (%g, %g) %g×%g mm", run.Text, rx, ry, x, y, w, h)
 				}
 			}
 			for _, want := range tt.rotated {
@@ -200,17 +198,17 @@ func TestPDFRendererCharts(t *testing.T) {
 				if !ok {
 					continue // reported above
 				}
-				if !run.rotated() || run.ctm[1] >= 0 {
-					t.Errorf("text %q: transformation %v, want a clockwise rotation (b < 0)", want, run.ctm)
+				if !run.Rotated || run.Matrix[1] >= 0 {
+					t.Errorf("text %q: transformation %v, want a clockwise rotation (b < 0)", want, run.Matrix)
 				}
 			}
-			if !slices.Contains(page.ops, "cm") && len(tt.rotated) > 0 {
+			if page.Operators["cm"] == 0 && len(tt.rotated) > 0 {
 				t.Error("no cm transformation on the page; rotated labels need one")
 			}
-			if n := page.count("f*") + page.count("B*"); n == 0 {
+			if n := page.Operators["f*"] + page.Operators["B*"]; n == 0 {
 				t.Error("nothing filled on the page")
 			}
-			if (tt.name == "pie" || tt.name == "donut") && page.count("c") == 0 {
+			if (tt.name == "pie" || tt.name == "donut") && page.Operators["c"] == 0 {
 				t.Error("no Bézier curve on the page; slices need arcs")
 			}
 		})
@@ -232,14 +230,14 @@ func TestPDFRendererYAxisName(t *testing.T) {
 	}
 	want := [4]float64{0, -1, 1, 0} // x axis of the text along -y of the PDF: down the page
 	for i := range want {
-		if math.Abs(run.ctm[i]-want[i]) > 1e-4 {
-			t.Fatalf("y axis name: matrix %v, want %v", run.ctm[:4], want)
+		if math.Abs(run.Matrix[i]-want[i]) > 1e-4 {
+			t.Fatalf("y axis name: matrix %v, want %v", run.Matrix[:4], want)
 		}
 	}
 	xtick, _ := page.text("15/09")
 	c := math.Sqrt2 / 2
-	if math.Abs(xtick.ctm[0]-c) > 1e-4 || math.Abs(xtick.ctm[1]+c) > 1e-4 {
-		t.Errorf("x tick label at 45°: matrix %v, want [%.4f %.4f …]", xtick.ctm[:4], c, -c)
+	if math.Abs(xtick.Matrix[0]-c) > 1e-4 || math.Abs(xtick.Matrix[1]+c) > 1e-4 {
+		t.Errorf("x tick label at 45°: matrix %v, want [%.4f %.4f …]", xtick.Matrix[:4], c, -c)
 	}
 }
 
@@ -275,10 +273,11 @@ func TestPDFRendererScale(t *testing.T) {
 				t.Fatal(err)
 			}
 			page := parsePDF(t, pdfTestOutput(t, pdf, "")).page(t, 0)
-			if len(page.paths) != 1 {
-				t.Fatalf("%d paths on the page, want 1", len(page.paths))
+			if len(page.Paths) != 1 {
+				t.Fatalf("%d paths on the page, want 1", len(page.Paths))
 			}
-			got := page.paths[0].bounds()
+			x0, y0, x1, y1 := page.Paths[0].Bounds()
+			got := [4]float64{x0 / pdfPtPerMM, y0 / pdfPtPerMM, x1 / pdfPtPerMM, y1 / pdfPtPerMM}
 			for i := range got {
 				if math.Abs(got[i]-tt.want[i]) > 0.01 {
 					t.Fatalf("box at %.2f mm, want %.2f", got, tt.want)
@@ -358,20 +357,23 @@ func TestPDFRendererArc(t *testing.T) {
 				t.Fatal(err)
 			}
 			page := parsePDF(t, pdfTestOutput(t, pdf, "")).page(t, 0)
-			if len(page.paths) != 1 {
-				t.Fatalf("%d paths, want 1", len(page.paths))
+			if len(page.Paths) != 1 || len(page.Paths[0].Segments) == 0 {
+				t.Fatalf("%d paths, want 1: %+v", len(page.Paths), page.Paths)
 			}
-			pts := page.paths[0].points // mm
-			end := pts[len(pts)-1]
+			segs := page.Paths[0].Segments
+			end := pdfMM(segs[len(segs)-1].To)
 			if !pdfNear(end, tt.end, 0.05) {
 				t.Errorf("arc ends at %.2f mm, want %.2f", end, pdfPxToMM(tt.end))
 			}
 			// Every point of the curves lies on the circle; the one half way
 			// along the arc is mid.
 			var onArc [][2]float64
-			for _, c := range page.paths[0].curves {
+			for _, c := range segs {
+				if c.Op != "c" {
+					continue
+				}
 				for _, u := range []float64{0.25, 0.5, 0.75} {
-					p := c.at(u)
+					p := pdfMM(c.At(u))
 					// fpdf writes points to 0.01 pt (0.0035 mm).
 					if d := math.Hypot(p[0]-cx*PDFPixelMM, p[1]-cy*PDFPixelMM); math.Abs(d-rad*PDFPixelMM) > 0.005 {
 						t.Errorf("curve point %.3f mm is %.4f mm from the centre, want %.4f", p, d, rad*PDFPixelMM)
@@ -429,16 +431,14 @@ func TestPDFRendererPaint(t *testing.T) {
 			}
 			page := parsePDF(t, pdfTestOutput(t, pdf, "")).page(t, 0)
 			var got []string
-			for _, op := range page.ops {
-				if slices.Contains([]string{"S", "s", "f", "f*", "F", "B", "B*", "b", "b*", "n"}, op) {
-					got = append(got, op)
-				}
+			for _, p := range page.Paths {
+				got = append(got, p.Op)
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("painting operators %q, want %q", got, tt.want)
 			}
 			// Save puts alpha back to 1 after any change: one more gs.
-			gs := page.count("gs")
+			gs := page.Operators["gs"]
 			if tt.wantAlphaGS > 0 {
 				gs--
 			}
@@ -563,13 +563,13 @@ func pdfTestFonts(t *testing.T) *FontSet {
 	return fonts
 }
 
-// pdfTestDoc returns a one-page A4 document in mm, uncompressed so that its
-// page content reads as text.
+// pdfTestDoc returns a one-page A4 document in mm, compressed as the letter
+// is (pdftest reads it back), with fixed dates so that two builds of the
+// same page are byte-identical.
 func pdfTestDoc(t *testing.T) *fpdf.Fpdf {
 	t.Helper()
 	fpdf.SetDefaultCatalogSort(true)
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(false)
 	when := time.Date(2025, 9, 30, 12, 0, 0, 0, time.UTC)
 	pdf.SetCreationDate(when)
 	pdf.SetModificationDate(when)
@@ -617,475 +617,59 @@ func pdfNear(p [2]float64, wantPX [2]float64, tol float64) bool {
 // pdfPxToMM turns a point in px of a canvas at the page origin into mm.
 func pdfPxToMM(p [2]float64) [2]float64 { return [2]float64{p[0] * PDFPixelMM, p[1] * PDFPixelMM} }
 
-// A minimal PDF reader, enough for fpdf's uncompressed output: objects,
-// streams, page content, fonts and their ToUnicode maps.
+// pdfMM turns a point read back by pdftest into mm from the top left of the
+// page.
+func pdfMM(p pdftest.Point) [2]float64 { return [2]float64{p.X / pdfPtPerMM, p.Y / pdfPtPerMM} }
 
-type pdfObject struct {
-	dict   string
-	stream []byte // decoded
-}
+// pdfDoc is a document read back with pdftest, with the few look-ups the
+// tests of this package (fonts_test.go too) share.
+type pdfDoc struct{ *pdftest.Doc }
 
-type pdfDoc struct {
-	objs map[int]pdfObject
-}
+// pdfPage is a page of a pdfDoc.
+type pdfPage struct{ pdftest.Page }
 
-var (
-	pdfObjHeader   = regexp.MustCompile(`(?m)^(\d+) 0 obj\r?\n`)
-	pdfLengthRe    = regexp.MustCompile(`/Length (\d+)`)
-	pdfContentsRe  = regexp.MustCompile(`/Contents (\d+) 0 R`)
-	pdfResourcesRe = regexp.MustCompile(`/Resources (\d+) 0 R`)
-	pdfFontDictRe  = regexp.MustCompile(`/Font\s*<<([^>]*)>>`)
-	pdfFontRefRe   = regexp.MustCompile(`/(\w+) (\d+) 0 R`)
-	pdfToUnicodeRe = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
-	pdfPageTypeRe  = regexp.MustCompile(`/Type /Page\b[^s]`)
-	pdfHexRe       = regexp.MustCompile(`<([0-9A-Fa-f]+)>`)
-)
-
-func parsePDF(t *testing.T, data []byte) *pdfDoc {
+// parsePDF reads data back, or stops the test.
+func parsePDF(t *testing.T, data []byte) pdfDoc {
 	t.Helper()
-	doc := &pdfDoc{objs: map[int]pdfObject{}}
-	for _, loc := range pdfObjHeader.FindAllSubmatchIndex(data, -1) {
-		n, _ := strconv.Atoi(string(data[loc[2]:loc[3]]))
-		rest := data[loc[1]:]
-		end := bytes.Index(rest, []byte("endobj"))
-		st := bytes.Index(rest, []byte("stream"))
-		if end < 0 {
-			t.Fatalf("object %d: no endobj", n)
-		}
-		if st < 0 || st > end {
-			doc.objs[n] = pdfObject{dict: string(rest[:end])}
-			continue
-		}
-		obj := pdfObject{dict: string(rest[:st])}
-		m := pdfLengthRe.FindStringSubmatch(obj.dict)
-		if m == nil {
-			t.Fatalf("object %d: stream without a direct /Length", n)
-		}
-		length, _ := strconv.Atoi(m[1])
-		body := rest[st+len("stream"):]
-		body = bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n"))
-		raw := body[:length]
-		if strings.Contains(obj.dict, "/FlateDecode") {
-			zr, err := zlib.NewReader(bytes.NewReader(raw))
-			if err != nil {
-				t.Fatalf("object %d: %v", n, err)
-			}
-			if raw, err = io.ReadAll(zr); err != nil {
-				t.Fatalf("object %d: %v", n, err)
-			}
-		}
-		obj.stream = raw
-		doc.objs[n] = obj
+	doc, err := pdftest.Parse(data)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return doc
+	return pdfDoc{doc}
 }
 
-// hasFont reports whether an embedded font's name contains name.
-func (d *pdfDoc) hasFont(name string) bool {
-	for _, o := range d.objs {
-		if strings.Contains(o.dict, "/FontDescriptor /FontName") || strings.Contains(o.dict, "/Type /FontDescriptor") {
-			if strings.Contains(strings.ToLower(o.dict), strings.ToLower(name)) && strings.Contains(o.dict, "/FontFile2") {
-				return true
-			}
-		}
-	}
-	return false
+// hasFont reports whether a font whose name contains name, in any case, is
+// embedded with a font program that has glyphs: pdftest counts them in
+// TrueType (FontFile2) and OpenType programs only.
+func (d pdfDoc) hasFont(name string) bool {
+	return slices.ContainsFunc(d.Fonts, func(f pdftest.Font) bool {
+		return f.Embedded && f.Glyphs > 0 && strings.Contains(strings.ToLower(f.Name), strings.ToLower(name))
+	})
 }
 
-// page returns the i-th page object (in object order) read as content.
-func (d *pdfDoc) page(t *testing.T, i int) *pdfPage {
+// page returns page i, from 0, or stops the test.
+func (d pdfDoc) page(t *testing.T, i int) pdfPage {
 	t.Helper()
-	var nums []int
-	for n, o := range d.objs {
-		if pdfPageTypeRe.MatchString(o.dict + " ") {
-			nums = append(nums, n)
-		}
+	if i >= len(d.Pages) {
+		t.Fatalf("no page %d: %d pages", i, len(d.Pages))
 	}
-	slices.Sort(nums)
-	if i >= len(nums) {
-		t.Fatalf("no page %d: %d pages", i, len(nums))
-	}
-	p := d.objs[nums[i]]
-	m := pdfContentsRe.FindStringSubmatch(p.dict)
-	if m == nil {
-		t.Fatalf("page %d: no /Contents", i)
-	}
-	cn, _ := strconv.Atoi(m[1])
-	// Fonts of the page: name → ToUnicode map.
-	cmaps := map[string]map[uint16][]rune{}
-	res := p.dict
-	if rm := pdfResourcesRe.FindStringSubmatch(p.dict); rm != nil {
-		rn, _ := strconv.Atoi(rm[1])
-		res = d.objs[rn].dict
-	}
-	if fm := pdfFontDictRe.FindStringSubmatch(res); fm != nil {
-		for _, ref := range pdfFontRefRe.FindAllStringSubmatch(fm[1], -1) {
-			fn, _ := strconv.Atoi(ref[2])
-			if um := pdfToUnicodeRe.FindStringSubmatch(d.objs[fn].dict); um != nil {
-				un, _ := strconv.Atoi(um[1])
-				cmaps[ref[1]] = parsePDFToUnicode(t, d.objs[un].stream)
-			}
-		}
-	}
-	return readPDFContent(t, d.objs[cn].stream, cmaps)
+	return pdfPage{d.Pages[i]}
 }
 
-// parsePDFToUnicode reads the bfrange and bfchar entries of a ToUnicode CMap
-// with two-byte codes.
-func parsePDFToUnicode(t *testing.T, cmap []byte) map[uint16][]rune {
-	t.Helper()
-	m := map[uint16][]rune{}
-	hex16 := func(s string) []uint16 {
-		var u []uint16
-		for i := 0; i+4 <= len(s); i += 4 {
-			v, _ := strconv.ParseUint(s[i:i+4], 16, 16)
-			u = append(u, uint16(v))
-		}
-		return u
-	}
-	text := string(cmap)
-	for _, sec := range regexp.MustCompile(`(?s)beginbfrange(.*?)endbfrange`).FindAllStringSubmatch(text, -1) {
-		for _, line := range strings.Split(sec[1], "\n") {
-			h := pdfHexRe.FindAllStringSubmatch(line, -1)
-			if len(h) != 3 {
-				continue
-			}
-			lo, hi, dst := hex16(h[0][1])[0], hex16(h[1][1])[0], hex16(h[2][1])
-			for c := uint32(lo); c <= uint32(hi); c++ {
-				d := slices.Clone(dst)
-				d[len(d)-1] += uint16(c - uint32(lo))
-				m[uint16(c)] = utf16.Decode(d)
-			}
-		}
-	}
-	for _, sec := range regexp.MustCompile(`(?s)beginbfchar(.*?)endbfchar`).FindAllStringSubmatch(text, -1) {
-		for _, line := range strings.Split(sec[1], "\n") {
-			h := pdfHexRe.FindAllStringSubmatch(line, -1)
-			if len(h) != 2 {
-				continue
-			}
-			m[hex16(h[0][1])[0]] = utf16.Decode(hex16(h[1][1]))
-		}
-	}
-	if len(m) == 0 {
-		t.Fatal("empty ToUnicode CMap")
-	}
-	return m
-}
-
-// pdfPage is what readPDFContent finds in a content stream.
-type pdfPage struct {
-	ops   []string // every operator, in order
-	texts []pdfTextRun
-	paths []pdfPath
-}
-
-type pdfTextRun struct {
-	text string
-	x, y float64    // Td position, in mm from the top left of the page
-	ctm  [6]float64 // transformation in force (identity: 1 0 0 1 0 0)
-}
-
-func (r pdfTextRun) rotated() bool { return r.ctm[1] != 0 || r.ctm[2] != 0 }
-
-// pdfPath is a painted path, in mm from the top left of the page.
-type pdfPath struct {
-	points [][2]float64 // every end point
-	curves []pdfBezier
-}
-
-type pdfBezier [4][2]float64
-
-// at returns the point of the curve at u in [0, 1].
-func (c pdfBezier) at(u float64) [2]float64 {
-	v := 1 - u
-	var p [2]float64
-	for i := range p {
-		p[i] = v*v*v*c[0][i] + 3*v*v*u*c[1][i] + 3*v*u*u*c[2][i] + u*u*u*c[3][i]
-	}
-	return p
-}
-
-func (p pdfPath) bounds() [4]float64 {
-	b := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-	for _, q := range p.points {
-		b[0], b[1] = math.Min(b[0], q[0]), math.Min(b[1], q[1])
-		b[2], b[3] = math.Max(b[2], q[0]), math.Max(b[3], q[1])
-	}
-	return b
-}
-
-func (c *pdfPage) textRuns() []string {
+// textRuns returns the text of the page's runs, in content order.
+func (p pdfPage) textRuns() []string {
 	var s []string
-	for _, r := range c.texts {
-		s = append(s, r.text)
+	for _, r := range p.Text {
+		s = append(s, r.Text)
 	}
 	return s
 }
 
-func (c *pdfPage) text(s string) (pdfTextRun, bool) {
-	for _, r := range c.texts {
-		if r.text == s {
-			return r, true
-		}
+// text returns the first run whose text is s.
+func (p pdfPage) text(s string) (pdftest.TextRun, bool) {
+	i := slices.IndexFunc(p.Text, func(r pdftest.TextRun) bool { return r.Text == s })
+	if i < 0 {
+		return pdftest.TextRun{}, false
 	}
-	return pdfTextRun{}, false
-}
-
-func (c *pdfPage) count(op string) int {
-	n := 0
-	for _, o := range c.ops {
-		if o == op {
-			n++
-		}
-	}
-	return n
-}
-
-// pdfOperand is a number, a name, a string or an array of them.
-type pdfOperand struct {
-	num   float64
-	name  string
-	str   []byte
-	isStr bool
-	array []pdfOperand
-}
-
-// readPDFContent interprets the operators of a content stream that matter to
-// the tests: text showing, the transformation matrix, path construction.
-func readPDFContent(t *testing.T, data []byte, cmaps map[string]map[uint16][]rune) *pdfPage {
-	t.Helper()
-	const ptPerMM = 72 / 25.4
-	toMM := func(x, y float64) [2]float64 { return [2]float64{x / ptPerMM, pdfTestPageHeight - y/ptPerMM} }
-	identity := [6]float64{1, 0, 0, 1, 0, 0}
-	c := &pdfPage{}
-	var (
-		stack   []pdfOperand
-		ctm     = identity
-		saved   [][6]float64
-		font    string
-		tx, ty  float64
-		cur     pdfPath
-		current [2]float64
-	)
-	decode := func(b []byte) string {
-		cm := cmaps[font]
-		if cm == nil {
-			return string(b) // a simple font: bytes are the text
-		}
-		var sb strings.Builder
-		for i := 0; i+1 < len(b); i += 2 {
-			code := uint16(b[i])<<8 | uint16(b[i+1])
-			if r, ok := cm[code]; ok {
-				sb.WriteString(string(r))
-			} else {
-				fmt.Fprintf(&sb, "<%04X>", code)
-			}
-		}
-		return sb.String()
-	}
-	nums := func(n int) []float64 {
-		if len(stack) < n {
-			t.Fatalf("content: %d operands, want %d", len(stack), n)
-		}
-		f := make([]float64, n)
-		for i, o := range stack[len(stack)-n:] {
-			f[i] = o.num
-		}
-		return f
-	}
-	lx := newPDFLexer(t, data)
-	for {
-		tok, op, ok := lx.next()
-		if !ok {
-			break
-		}
-		if op == "" {
-			stack = append(stack, tok)
-			continue
-		}
-		c.ops = append(c.ops, op)
-		switch op {
-		case "q":
-			saved = append(saved, ctm)
-		case "Q":
-			if len(saved) > 0 {
-				ctm, saved = saved[len(saved)-1], saved[:len(saved)-1]
-			}
-		case "cm":
-			m := nums(6)
-			// new ctm = m × ctm
-			a, b, cc, d, e, f := m[0], m[1], m[2], m[3], m[4], m[5]
-			o := ctm
-			ctm = [6]float64{
-				a*o[0] + b*o[2], a*o[1] + b*o[3],
-				cc*o[0] + d*o[2], cc*o[1] + d*o[3],
-				e*o[0] + f*o[2] + o[4], e*o[1] + f*o[3] + o[5],
-			}
-		case "Tf":
-			font = stack[len(stack)-2].name
-		case "Td":
-			m := nums(2)
-			tx, ty = m[0], m[1]
-		case "Tj", "TJ":
-			var b []byte
-			top := stack[len(stack)-1]
-			if top.isStr {
-				b = top.str
-			}
-			for _, e := range top.array {
-				b = append(b, e.str...)
-			}
-			p := toMM(tx, ty)
-			c.texts = append(c.texts, pdfTextRun{text: decode(b), x: p[0], y: p[1], ctm: ctm})
-		case "m", "l":
-			m := nums(2)
-			current = toMM(m[0], m[1])
-			cur.points = append(cur.points, current)
-		case "c":
-			m := nums(6)
-			cv := pdfBezier{current, toMM(m[0], m[1]), toMM(m[2], m[3]), toMM(m[4], m[5])}
-			cur.curves = append(cur.curves, cv)
-			current = cv[3]
-			cur.points = append(cur.points, current)
-		case "re":
-			m := nums(4)
-			cur.points = append(cur.points, toMM(m[0], m[1]), toMM(m[0]+m[2], m[1]+m[3]))
-		case "S", "s", "f", "f*", "F", "B", "B*", "b", "b*", "n":
-			c.paths = append(c.paths, cur)
-			cur = pdfPath{}
-		}
-		stack = stack[:0]
-	}
-	return c
-}
-
-// pdfLexer splits a content stream into operands and operators.
-type pdfLexer struct {
-	t    *testing.T
-	data []byte
-	pos  int
-}
-
-func newPDFLexer(t *testing.T, data []byte) *pdfLexer { return &pdfLexer{t: t, data: data} }
-
-func pdfIsDelim(b byte) bool { return strings.IndexByte("()<>[]{}/%", b) >= 0 }
-func pdfIsSpace(b byte) bool { return strings.IndexByte(" \t\r\n\f\x00", b) >= 0 }
-
-// next returns an operand, or an operator's name in op; ok is false at the
-// end.
-func (l *pdfLexer) next() (tok pdfOperand, op string, ok bool) {
-	for l.pos < len(l.data) && pdfIsSpace(l.data[l.pos]) {
-		l.pos++
-	}
-	if l.pos >= len(l.data) {
-		return pdfOperand{}, "", false
-	}
-	switch b := l.data[l.pos]; {
-	case b == '(':
-		return pdfOperand{str: l.literal(), isStr: true}, "", true
-	case b == '<' && l.pos+1 < len(l.data) && l.data[l.pos+1] != '<':
-		end := bytes.IndexByte(l.data[l.pos:], '>')
-		h := string(bytes.Join(bytes.Fields(l.data[l.pos+1:l.pos+end]), nil))
-		l.pos += end + 1
-		if len(h)%2 == 1 {
-			h += "0"
-		}
-		var s []byte
-		for i := 0; i < len(h); i += 2 {
-			v, _ := strconv.ParseUint(h[i:i+2], 16, 8)
-			s = append(s, byte(v))
-		}
-		return pdfOperand{str: s, isStr: true}, "", true
-	case b == '[':
-		l.pos++
-		var arr []pdfOperand
-		for {
-			for l.pos < len(l.data) && pdfIsSpace(l.data[l.pos]) {
-				l.pos++
-			}
-			if l.pos < len(l.data) && l.data[l.pos] == ']' {
-				l.pos++
-				return pdfOperand{array: arr}, "", true
-			}
-			e, eop, eok := l.next()
-			if !eok || eop != "" {
-				l.t.Fatalf("content: bad array at %d", l.pos)
-			}
-			arr = append(arr, e)
-		}
-	case b == '/':
-		start := l.pos + 1
-		l.pos++
-		for l.pos < len(l.data) && !pdfIsSpace(l.data[l.pos]) && !pdfIsDelim(l.data[l.pos]) {
-			l.pos++
-		}
-		return pdfOperand{name: string(l.data[start:l.pos])}, "", true
-	default:
-		start := l.pos
-		if b == '<' || b == '>' { // << or >>
-			l.pos += 2
-		} else {
-			for l.pos < len(l.data) && !pdfIsSpace(l.data[l.pos]) && !pdfIsDelim(l.data[l.pos]) {
-				l.pos++
-			}
-		}
-		if l.pos == start {
-			l.t.Fatalf("content: unexpected %q at %d", b, l.pos)
-		}
-		word := string(l.data[start:l.pos])
-		if f, err := strconv.ParseFloat(word, 64); err == nil {
-			return pdfOperand{num: f}, "", true
-		}
-		return pdfOperand{}, word, true
-	}
-}
-
-// literal reads a (string) with its escapes.
-func (l *pdfLexer) literal() []byte {
-	var s []byte
-	depth := 0
-	l.pos++ // (
-	for l.pos < len(l.data) {
-		b := l.data[l.pos]
-		l.pos++
-		switch b {
-		case '(':
-			depth++
-		case ')':
-			if depth == 0 {
-				return s
-			}
-			depth--
-		case '\\':
-			e := l.data[l.pos]
-			l.pos++
-			switch e {
-			case 'n':
-				b = '\n'
-			case 'r':
-				b = '\r'
-			case 't':
-				b = '\t'
-			case 'b':
-				b = '\b'
-			case 'f':
-				b = '\f'
-			case '\n':
-				continue
-			case '0', '1', '2', '3', '4', '5', '6', '7':
-				v := int(e - '0')
-				for i := 0; i < 2 && l.pos < len(l.data) && l.data[l.pos] >= '0' && l.data[l.pos] <= '7'; i++ {
-					v = v*8 + int(l.data[l.pos]-'0')
-					l.pos++
-				}
-				b = byte(v)
-			default:
-				b = e
-			}
-		}
-		s = append(s, b)
-	}
-	l.t.Fatal("content: unterminated string")
-	return nil
+	return p.Text[i], true
 }

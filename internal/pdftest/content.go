@@ -29,7 +29,7 @@ func (m matrix) apply(x, y float64) (float64, float64) {
 
 func translate(x, y float64) matrix { return matrix{1, 0, 0, 1, x, y} }
 
-// gstate is the part of the graphics state text extraction needs.
+// gstate is the part of the graphics state that text and paths need.
 type gstate struct {
 	ctm                       matrix
 	font                      *font
@@ -38,12 +38,16 @@ type gstate struct {
 	rise                      float64
 }
 
-// interp runs content streams and collects their text.
+// interp runs content streams and collects their text, paths and
+// operators.
 type interp struct {
-	r     *reader
-	box   mediaBox
-	runs  []TextRun
-	steps int
+	r         *reader
+	box       mediaBox
+	runs      []TextRun
+	paths     []Path
+	ops       map[string]int
+	steps     int
+	pathItems int // paths and segments, against maxPathItems
 }
 
 const maxOps = 10_000_000 // operators over a page and its forms
@@ -54,6 +58,7 @@ func (in *interp) run(data []byte, res dict, ctm matrix, depth int) error {
 	var stack []gstate
 	var tm, tlm matrix
 	var ops []any
+	var path pathBuilder
 	l := &lexer{data: data}
 	fonts, err := in.r.f.dictOf(res["Font"])
 	if err != nil {
@@ -78,6 +83,7 @@ func (in *interp) run(data []byte, res dict, ctm matrix, depth int) error {
 		if in.steps++; in.steps > maxOps {
 			return errors.New("too many operators")
 		}
+		in.ops[string(op)]++
 		nums := func(n int) ([]float64, error) {
 			if len(ops) != n {
 				return nil, l.errorf("%s: %d operands, want %d", op, len(ops), n)
@@ -212,6 +218,13 @@ func (in *interp) run(data []byte, res dict, ctm matrix, depth int) error {
 			e = in.do(res, n, gs.ctm, depth)
 		case "BI":
 			e = l.skipInlineImage()
+		case "m", "l", "c", "v", "y", "re", "h":
+			var v []float64
+			if v, e = nums(pathOperands[op]); e == nil {
+				e = in.construct(&path, op, v, gs.ctm)
+			}
+		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
+			e = in.paint(&path, op)
 		}
 		if e != nil {
 			return e
@@ -270,6 +283,7 @@ func (in *interp) show(gs *gstate, tm *matrix, a array) error {
 		Size:    math.Abs(gs.size) * math.Hypot(start[2], start[3]),
 		Font:    f.info.Name,
 		Rotated: math.Abs(math.Atan2(start[1], start[0])) > 0.01,
+		Matrix:  start,
 	})
 	return nil
 }

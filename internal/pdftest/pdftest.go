@@ -1,7 +1,7 @@
 // Package pdftest reads back the PDF files that codeberg.org/go-pdf/fpdf
 // writes, so that tests can check a document as a reader would see it: its
-// pages and their text, decoded to Unicode and placed on the page, links,
-// bookmarks, metadata, fonts and images.
+// pages and their text, decoded to Unicode and placed on the page, the
+// paths they paint, links, bookmarks, metadata, fonts and images.
 //
 // It is a test helper, not a general PDF reader: it handles what fpdf
 // writes, compressed or not — a classic cross-reference table, FlateDecode
@@ -52,6 +52,13 @@ type Page struct {
 	Text []TextRun
 	// Links holds the page's link annotations, in /Annots order.
 	Links []Link
+	// Paths holds the paths painted on the page, its forms' included, in
+	// content stream order: one per path-painting operator (n included).
+	Paths []Path
+	// Operators counts the operators the page's content runs, by name
+	// ("cm", "gs", "Tj", …; a form's each time it is painted): for what the
+	// other fields do not tell.
+	Operators map[string]int
 }
 
 // TextRun is a string shown by one text-showing operator (Tj, TJ, ', ").
@@ -76,6 +83,14 @@ type TextRun struct {
 	// Rotated reports a baseline that does not run left to right
 	// horizontally on the page.
 	Rotated bool
+	// Matrix is the text matrix times the transformation matrix at the
+	// run's start, [a b c d e f] as PDF writes matrices: it maps text space
+	// (the font size and Tz aside) to PDF's default user space, whose y runs
+	// upwards. Its a, b, c and d turn and scale the baseline, so a run
+	// turned a quarter turn clockwise on the page has [0 -1 1 0 e f]; e and
+	// f are the origin before the rise, in PDF coordinates, which X and Y
+	// give in the page's.
+	Matrix [6]float64
 }
 
 // Link is a link annotation.
@@ -308,11 +323,11 @@ func (r *reader) page(i int, n pageNode) (Page, error) {
 		}
 		content = append(append(content, data...), '\n')
 	}
-	in := &interp{r: r, box: box}
+	in := &interp{r: r, box: box, ops: map[string]int{}}
 	if err := in.run(content, res, identity, 0); err != nil {
 		return p, fmt.Errorf("content: %w", err)
 	}
-	p.Text = in.runs
+	p.Text, p.Paths, p.Operators = in.runs, in.paths, in.ops
 	if p.Links, err = r.links(n.d["Annots"], box); err != nil {
 		return p, fmt.Errorf("/Annots: %w", err)
 	}

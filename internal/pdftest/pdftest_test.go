@@ -253,8 +253,9 @@ func checkRuns(t *testing.T, doc *Doc) {
 		t.Errorf("title run %+v, want utf8serifB 16 pt", r)
 	}
 	// Rotated a quarter turn anticlockwise about its origin.
-	if r := run(1, "Confidentiel"); !r.Rotated || !near(r.X, 15*k) || !near(r.Y, 200*k) || r.Size != 12 {
-		t.Errorf("rotated run %+v, want rotated at (%.2f, %.2f)", r, 15*k, 200*k)
+	if r := run(1, "Confidentiel"); !r.Rotated || !near(r.X, 15*k) || !near(r.Y, 200*k) || r.Size != 12 ||
+		!near(r.Matrix[0], 0) || !near(r.Matrix[1], 1) || !near(r.Matrix[2], -1) || !near(r.Matrix[3], 0) {
+		t.Errorf("rotated run %+v, want rotated at (%.2f, %.2f), matrix [0 1 -1 0 …]", r, 15*k, 200*k)
 	}
 	// The width is the advance: "Kayes" in Helvetica 11 pt.
 	if r := run(2, "Kayes"); r.Font != "Helvetica" || !near(r.W, (667+556+500+556+500)*11/1000.0) {
@@ -663,6 +664,8 @@ func TestMalformed(t *testing.T) {
 		"text before Tf":  onePage("BT (x) Tj ET"),
 		"bad operands":    onePage("BT /F1 10 Tf 1 Td ET"),
 		"bad string":      onePage("BT /F1 10 Tf (x Tj ET"),
+		"bad path":        onePage("0 0 m 1 l S"),
+		"too many paths":  onePage(strings.Repeat("0 0 1 1 re ", maxPathItems/5) + "n"),
 		"link to nowhere": onePageWith("", "/Annots [<< /Subtype /Link /Rect [0 0 1 1] /Dest [5 0 R /Fit] >>]"),
 		"named dest":      onePageWith("", "/Annots [<< /Subtype /Link /Rect [0 0 1 1] /Dest (chap1) >>]"),
 		"bad rect":        onePageWith("", "/Annots [<< /Subtype /Link /Rect [0 0 1] >>]"),
@@ -685,7 +688,7 @@ func TestMalformed(t *testing.T) {
 // TestMutations damages good files at random, the same way each run: the
 // reader may fail, but must not panic. FuzzParse searches further.
 func TestMutations(t *testing.T) {
-	seeds := [][]byte{letter(t, false), onePage("BT /F2 20 Tf 10 10 Td <00010002> Tj /F1 10 Tf [(a) -300 (b)] TJ ET q 1 0 0 1 0 50 cm /X1 Do Q")}
+	seeds := [][]byte{letter(t, false), onePage("BT /F2 20 Tf 10 10 Td <00010002> Tj /F1 10 Tf [(a) -300 (b)] TJ ET q 1 0 0 1 0 50 cm /X1 Do Q"), onePage(pathSeed)}
 	rng := rand.New(rand.NewPCG(1, 2))
 	const junk = "()<>[]{}/%\\ \n0123456789.-+RTjobjstreamendxref"
 	for i := range 400 {
@@ -709,12 +712,17 @@ func TestMutations(t *testing.T) {
 	}
 }
 
+// pathSeed exercises every path operator, for TestMutations and FuzzParse.
+const pathSeed = "q 0 1 -1 0 100 200 cm 10 20 m 30 20 l 1 2 3 4 5 6 c 7 8 9 10 v 11 12 13 14 y h S Q " +
+	"10 20 30 40 re W n 0 0 m s f F f* B B* b b*"
+
 // FuzzParse checks that no input makes the reader panic. Large seeds make
 // minimising slow: -fuzzminimizetime=5s helps.
 func FuzzParse(f *testing.F) {
 	f.Add(letter(f, true))
 	f.Add(letter(f, false))
 	f.Add(onePage("BT /F2 20 Tf 10 10 Td <00010002> Tj /F1 10 Tf [(a) -300 (b)] TJ ET q 1 0 0 1 0 50 cm /X1 Do Q"))
+	f.Add(onePage(pathSeed))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := parse(data) // not Parse: let panics through
 		if err != nil {
