@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -193,18 +194,7 @@ func (d *doc) keywords() string {
 			add(d.cat.EventType(i))
 		}
 	}
-	return joinComma(words)
-}
-
-func joinComma(words []string) string {
-	out := ""
-	for i, w := range words {
-		if i > 0 {
-			out += ", "
-		}
-		out += w
-	}
-	return out
+	return strings.Join(words, ", ")
 }
 
 // newPage starts a page; chrome says whether it carries the running header
