@@ -111,31 +111,3 @@ func (d *doc) drawTile(t tile, x, y, w, h float64) {
 	}
 	d.setAt(d.typeset([]span{plain(t.note, sans, "", 7.5, pal.muted)}, noteX, x+w-4-noteX, 3.5, alignLeft), y+26)
 }
-
-// heading sets a heading in the flow and bookmarks it: level 0 for the
-// letter's parts, 1 for a part's subheadings. It keeps room for at least
-// three lines after it, so it never ends a page.
-func (d *doc) heading(text string, level int) { d.headingKeep(text, level, 3*bodyLeading) }
-
-// headingKeep sets a heading that must share its page with the keep
-// millimetres that follow it.
-func (d *doc) headingKeep(text string, level int, keep float64) {
-	pal := d.pal
-	size, leading, before := 15.0, 7.0, 9.0
-	if level > 0 {
-		size, leading, before = 11.5, 5.6, 5.0
-	}
-	b := d.typeset([]span{plain(text, sans, "B", size, pal.primary)}, marginL, textW, leading, alignLeft)
-	if d.y > bodyTop {
-		d.y += before
-	}
-	d.need(b.height() + 4 + keep)
-	if level == 0 {
-		d.rule(marginL, d.y, 12, 0.9, pal.accent)
-		d.y += 2.5
-	}
-	d.setFont(sans, "B", size)
-	d.pdf.Bookmark(text, level, d.y)
-	d.y += d.setAt(b, d.y)
-	d.y += 2.5
-}
