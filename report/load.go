@@ -31,6 +31,7 @@ type Dataset struct {
 	Events    []Event  // sorted by date, then id
 	Letters   []Letter // sorted by id
 	Brand     Brand
+	Info      Info   // dataset.yaml: name, language, coverage
 	Files     []File // every data file read, sorted by path
 
 	placeIndex    map[string]int
@@ -74,11 +75,11 @@ func lookup[T any](items []T, index map[string]int, id string) (*T, bool) {
 }
 
 // Fingerprint identifies the shared data every letter draws on (places,
-// corridors, sources, events and the brand override, not the letters): the
-// SHA-256 of the lines "HASH  PATH" of those files, sorted by path, which is
-// what `sha256sum` prints. A partner can recompute it from the data folder:
+// corridors, sources, events, dataset.yaml and the brand override, not the
+// letters): the SHA-256 of the lines "HASH  PATH" of those files, sorted by
+// path, which is what `sha256sum` prints. A partner can recompute it from the data folder:
 //
-//	sha256sum brand.yaml corridors.yaml events/*.yaml places.yaml sources.yaml | sha256sum
+//	sha256sum brand.yaml corridors.yaml dataset.yaml events/*.yaml places.yaml sources.yaml | sha256sum
 func (ds *Dataset) Fingerprint() string {
 	h := sha256.New()
 	for _, f := range ds.Files {
@@ -112,6 +113,14 @@ type loader struct {
 	// periodAt is where each letter's period is written, for the warning
 	// about a period with no events.
 	periodAt map[string]Position
+	// figureRefs collects the @fig:NAME references of the letter being
+	// read, checked once all its sections are.
+	figureRefs []figureRef
+}
+
+type figureRef struct {
+	name string
+	at   Position
 }
 
 // Load reads and validates the data folder dir. It returns the dataset and
@@ -131,6 +140,7 @@ func Load(dir string) (*Dataset, Diagnostics) {
 		return ld.ds, ld.diags
 	}
 	ld.loadBrand()
+	ld.loadInfo()
 	ld.unreadable["place"] = !ld.loadFile("places.yaml", "places", ld.place)
 	ld.unreadable["corridor"] = !ld.loadFile("corridors.yaml", "corridors", ld.corridor)
 	ld.unreadable["source"] = !ld.loadFile("sources.yaml", "sources", ld.source)
@@ -141,6 +151,7 @@ func Load(dir string) (*Dataset, Diagnostics) {
 		ld.loadLetter(name)
 	}
 	ld.index()
+	ld.settleCoverage()
 	ld.checkReferences()
 	ld.checkLetterPeriods()
 	slices.SortFunc(ld.ds.Events, func(a, b Event) int {
@@ -333,7 +344,7 @@ func isWebURL(s string) bool {
 }
 
 func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
-	e := Event{Pos: d.pos(n), TimePrecision: PrecisionDay}
+	e := Event{Pos: d.pos(n), TimePrecision: PrecisionDay, GeoPrecision: GeoExact}
 	var refs []reference
 	collect := func(kind string) func(string, Position) {
 		return func(id string, at Position) { refs = append(refs, reference{kind: kind, id: id, at: at}) }
@@ -355,6 +366,8 @@ func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
 		opt("fatalities", d.count(&e.Fatalities)),
 		opt("kidnapped", d.count(&e.Kidnapped)),
 		opt("vehicles_destroyed", d.count(&e.VehiclesDestroyed)),
+		opt("geo_precision", d.integer(&e.GeoPrecision)),
+		opt("claimed_by", d.str(&e.ClaimedBy)),
 		req("summary", d.str(&e.Summary)),
 		opt("sources", d.list(&e.Sources, collect("source"))),
 	)
@@ -370,6 +383,13 @@ func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
 	}
 	if v := got["time_precision"]; v != nil && (e.TimePrecision < PrecisionDay || e.TimePrecision > PrecisionMonth) {
 		d.errorf(v, "time_precision must be 1 (day), 2 (week) or 3 (month), not %d", e.TimePrecision)
+	}
+	if v := got["geo_precision"]; v != nil && (e.GeoPrecision < GeoExact || e.GeoPrecision > GeoRegion) {
+		d.errorf(v, "geo_precision must be 1 (the place itself), 2 (near it or part of its area) or 3 (only the region is known), not %d", e.GeoPrecision)
+	}
+	if v := got["claimed_by"]; v != nil && e.ClaimedBy != "" &&
+		!e.Fatalities.Reported && !e.Kidnapped.Reported && !e.VehiclesDestroyed.Reported {
+		d.diags.Warnf(d.pos(v), "%s: claimed_by says whose claim the figures come from, but the event reports no fatalities, kidnapped or vehicles_destroyed", name)
 	}
 	ld.checkEventType(d, got, &e)
 	for i, tag := range e.Targets {
@@ -440,9 +460,12 @@ func (ld *loader) loadLetter(rel string) {
 			d.items(v, "sections", func(s *yaml.Node) { ld.section(d, s, &l, name) })
 		}),
 	)
+	refs := ld.figureRefs
+	ld.figureRefs = nil
 	if got == nil {
 		return
 	}
+	ld.checkFigureRefs(&l, refs)
 	for _, key := range []string{"title", "subtitle", "key_points"} {
 		if v := got[key]; v != nil && containsPlaceholder(v) {
 			d.diags.Warnf(d.pos(v), "%s still holds %q: write it before sending the letter", key, Placeholder)
@@ -461,6 +484,26 @@ func (ld *loader) loadLetter(rel string) {
 		ld.periodAt[l.ID] = d.pos(v)
 	}
 	ld.ds.Letters = append(ld.ds.Letters, l)
+}
+
+// checkFigureRefs reports every @fig:NAME that names no chart, or a chart
+// that no section of the letter places: it would print a number that leads
+// nowhere.
+func (ld *loader) checkFigureRefs(l *Letter, refs []figureRef) {
+	placed := map[string]bool{}
+	for _, s := range l.Sections {
+		for _, f := range s.Figures {
+			placed[f] = true
+		}
+	}
+	for _, r := range refs {
+		switch {
+		case !slices.Contains(figureNames, r.name):
+			ld.diags.Errorf(r.at, "@fig:%s: %q is not a chart briefing draws: %s", r.name, r.name, strings.Join(figureNames, ", "))
+		case !placed[r.name]:
+			ld.diags.Errorf(r.at, "@fig:%s refers to a figure no section of letter %q places: add %s to the figures of the section it belongs to", r.name, l.ID, r.name)
+		}
+	}
 }
 
 // containsPlaceholder reports whether a value, or any item of a list,
@@ -518,6 +561,12 @@ func (ld *loader) section(d *fileDecoder, n *yaml.Node, l *Letter, from string) 
 		for _, p := range problems {
 			k := strings.Count(text[:p.offset], p.needle)
 			d.diags.add(p.severity, d.positionOf(v, p.needle, k), "%s", p.message)
+		}
+		figures := map[string]int{}
+		for _, ref := range s.Body.FigureRefs() {
+			needle := "@fig:" + ref.Name
+			ld.figureRefs = append(ld.figureRefs, figureRef{ref.Name, d.positionOf(v, needle, figures[needle])})
+			figures[needle]++
 		}
 		notes := map[string]int{}
 		for _, id := range s.Body.Notes() {
@@ -706,7 +755,12 @@ func (ld *loader) checkLetterPeriods() {
 	}
 	for i := range ld.ds.Letters {
 		l := &ld.ds.Letters[i]
-		if len(ld.ds.Select(l).Events) == 0 {
+		sel := ld.ds.Select(l)
+		switch {
+		case sel.Cutoff().IsZero():
+			ld.diags.Warnf(ld.periodAt[l.ID], "letter %q: the dataset covers no day of its period %s for its countries (%s); its charts will say \"not covered\" (declare the coverage in %s)",
+				l.ID, l.Period, strings.Join(ld.ds.Countries(l.Scope), ", "), InfoFile)
+		case len(sel.Events) == 0:
 			ld.diags.Warnf(ld.periodAt[l.ID], "letter %q: no event falls within its period %s and scope; its charts will be empty", l.ID, l.Period)
 		}
 	}

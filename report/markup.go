@@ -10,11 +10,12 @@ import (
 
 // Body is a section's text, parsed from its light markup: paragraphs
 // separated by blank lines, lines beginning "- " as bullets, **bold**,
-// *italic* and [^source-id] source notes. A backslash before *, [, ] or \
-// prints that character as itself.
+// *italic*, [^source-id] source notes and @fig:NAME figure references. A
+// backslash before *, [, ], @ or \ prints that character as itself.
 type Body struct {
-	Text   string  // the markup as written
-	Blocks []Block // paragraphs and bullet items, in order
+	Text    string  // the markup as written
+	Blocks  []Block // paragraphs and bullet items, in order
+	figures []FigureRef
 }
 
 // BlockKind tells a paragraph from a bullet item.
@@ -33,12 +34,20 @@ type Block struct {
 	Inlines []Inline
 }
 
-// Inline is a run of text in one style, or a source note reference.
+// Inline is a run of text in one style, a source note reference or a
+// figure reference.
 type Inline struct {
 	Text   string
 	Bold   bool
 	Italic bool
 	Note   string // the cited source id; Text is empty for a note
+	Figure string // the chart name of "@fig:NAME"; Text is empty for it
+}
+
+// FigureRef is one @fig:NAME in a body, at a byte offset of its text.
+type FigureRef struct {
+	Name   string
+	Offset int
 }
 
 // Notes returns the source ids the body cites, in order of appearance,
@@ -55,6 +64,10 @@ func (b Body) Notes() []string {
 	return ids
 }
 
+// FigureRefs returns the figures the body refers to, in order of
+// appearance, repeats included.
+func (b Body) FigureRefs() []FigureRef { return b.figures }
+
 // markupProblem is a fault in a body, at a byte offset of its text. needle
 // is the text at that offset, so the loader can find it in the YAML file.
 type markupProblem struct {
@@ -69,13 +82,14 @@ type markupProblem struct {
 func ParseBody(text string) (Body, []markupProblem) {
 	p := bodyParser{text: text}
 	p.parse()
-	return Body{Text: text, Blocks: p.blocks}, p.problems
+	return Body{Text: text, Blocks: p.blocks, figures: p.figures}, p.problems
 }
 
 type bodyParser struct {
 	text     string
 	blocks   []Block
 	problems []markupProblem
+	figures  []FigureRef
 }
 
 // pending is a block being assembled from lines: its text and, for each
@@ -133,10 +147,15 @@ func (c *pending) append(s string, at int) {
 // malformed one is reported rather than printed.
 var notePattern = regexp.MustCompile(`^\[\^([^\]\s]*)\]`)
 
+// figurePattern matches a figure reference: "@fig:" and a chart name, which
+// ends before any punctuation that follows it ("see @fig:map.").
+var figurePattern = regexp.MustCompile(`^@fig:([a-z0-9]+(?:[_-][a-z0-9]+)*)?`)
+
 type token struct {
 	text   string // literal text, or the marker "**" / "*"
 	marker bool
 	note   string
+	figure string
 	at     int // offset in the body
 	pos    int // offset in the block's text
 }
@@ -164,7 +183,7 @@ func (p *bodyParser) inlines(c *pending) []Inline {
 	}
 	for i := 0; i < len(s); {
 		switch {
-		case s[i] == '\\' && i+1 < len(s) && strings.IndexByte(`*[]\`, s[i+1]) >= 0:
+		case s[i] == '\\' && i+1 < len(s) && strings.IndexByte(`*[]@\`, s[i+1]) >= 0:
 			addLit(s[i+1:i+2], i)
 			i += 2
 		case strings.HasPrefix(s[i:], "**"):
@@ -173,6 +192,17 @@ func (p *bodyParser) inlines(c *pending) []Inline {
 		case s[i] == '*':
 			emit(token{text: "*", marker: true, at: c.origin[i], pos: i})
 			i++
+		case strings.HasPrefix(s[i:], "@fig:"):
+			m := figurePattern.FindStringSubmatch(s[i:])
+			if m[1] == "" {
+				p.problem(c.origin[i], m[0], Error, "figure reference @fig: names no figure: write @fig:NAME with one of %s", strings.Join(figureNames, ", "))
+				addLit(m[0], i)
+				i += len(m[0])
+				continue
+			}
+			p.figures = append(p.figures, FigureRef{Name: m[1], Offset: c.origin[i]})
+			emit(token{figure: m[1], at: c.origin[i]})
+			i += len(m[0])
 		case strings.HasPrefix(s[i:], "[^"):
 			m := notePattern.FindStringSubmatch(s[i:])
 			if m == nil {
@@ -210,8 +240,10 @@ func (p *bodyParser) inlines(c *pending) []Inline {
 			italic = !italic
 		case t.note != "":
 			out = append(out, Inline{Note: t.note})
+		case t.figure != "":
+			out = append(out, Inline{Figure: t.figure, Bold: bold, Italic: italic})
 		default:
-			if n := len(out); n > 0 && out[n-1].Note == "" && out[n-1].Bold == bold && out[n-1].Italic == italic {
+			if n := len(out); n > 0 && out[n-1].Note == "" && out[n-1].Figure == "" && out[n-1].Bold == bold && out[n-1].Italic == italic {
 				out[n-1].Text += t.text
 			} else {
 				out = append(out, Inline{Text: t.text, Bold: bold, Italic: italic})

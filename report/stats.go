@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Selection is the part of a dataset one letter draws on: the events of its
@@ -18,12 +19,16 @@ type Selection struct {
 	Previous       Period
 	Events         []Event // sorted by date, then id
 	PreviousEvents []Event
+	// Coverage is the days the dataset was collected over for every
+	// country of the letter's scope.
+	Coverage Coverage
 }
 
 // Select picks the events of a letter's period and scope. The dataset must
 // have loaded without errors.
 func (ds *Dataset) Select(l *Letter) Selection {
-	s := Selection{Dataset: ds, Letter: l, Period: l.Period, Previous: l.Period.Previous()}
+	s := Selection{Dataset: ds, Letter: l, Period: l.Period, Previous: l.Period.Previous(),
+		Coverage: coverageFor(ds.Info.Coverage, ds.Countries(l.Scope))}
 	for _, e := range ds.Events {
 		if !ds.inScope(&e, l.Scope) {
 			continue
@@ -70,6 +75,29 @@ func (c TypeCounts) Total() int {
 	}
 	return n
 }
+
+// Sum returns the number of events of the types for which keep is true.
+func (c TypeCounts) Sum(keep func(typeIndex int) bool) int {
+	n := 0
+	for i, v := range c {
+		if keep(i) {
+			n += v
+		}
+	}
+	return n
+}
+
+// strategicIndex is the position of Strategic developments in
+// [EventTypes].
+const strategicIndex = NumEventTypes - 1
+
+// NotStrategic keeps the event types that are not strategic developments:
+// those of political violence and demonstrations, which frequency charts
+// stack.
+func NotStrategic(i int) bool { return i != strategicIndex }
+
+// Strategic returns the number of strategic developments.
+func (c TypeCounts) Strategic() int { return c[strategicIndex] }
 
 func (c *TypeCounts) add(e *Event) {
 	if i := EventTypeIndex(e.EventType); i >= 0 {
@@ -120,8 +148,16 @@ func (p Period) Buckets(g Granularity) []Period {
 
 // Bucket is one bar of a frequency chart.
 type Bucket struct {
-	Period Period     // the days it covers, within the letter's period
-	Counts TypeCounts // events of the bucket by type
+	Period Period // the days it covers, within the letter's period
+	// Width is the days of a whole bucket: 7, or the days of its calendar
+	// month. A bucket cut by the period's ends has fewer days.
+	Width int
+	// CoveredDays is how many of its days the dataset covers. A bucket
+	// with none is not covered: it has no bar, and Counts then holds only
+	// events recorded outside the coverage. One with fewer than Width is
+	// partial, and its bar says so.
+	CoveredDays int
+	Counts      TypeCounts // events of the bucket by type
 	// PreviousPeriod is the bucket at the same position in the previous
 	// period, and Previous its events, for comparison. PreviousPeriod is
 	// zero when the previous period has fewer buckets (February against
@@ -131,10 +167,22 @@ type Bucket struct {
 	Previous       TypeCounts
 }
 
+// Covered reports whether any day of the bucket is covered.
+func (b Bucket) Covered() bool { return b.CoveredDays > 0 }
+
+// Partial reports whether the bucket is covered for fewer days than a
+// whole week or month.
+func (b Bucket) Partial() bool { return b.Covered() && b.CoveredDays < b.Width }
+
 // Frequency is the count of events over a letter's period.
 type Frequency struct {
 	Granularity Granularity
 	Buckets     []Bucket
+	// PreviousCovered is true when every day of the comparison period is
+	// covered; only then do the buckets' Previous counts mean anything.
+	PreviousCovered bool
+	// Cutoff is the last covered day of the period (zero when none is).
+	Cutoff Date
 }
 
 // Frequency counts the selection's events per week or month by type, and
@@ -144,7 +192,7 @@ type Frequency struct {
 // recorded date, as ACLED's own weekly figures do.
 func (s Selection) Frequency() Frequency {
 	g := s.Period.Granularity()
-	f := Frequency{Granularity: g}
+	f := Frequency{Granularity: g, PreviousCovered: s.PreviousCovered(), Cutoff: s.Cutoff()}
 	current, previous := s.Period.Buckets(g), s.Previous.Buckets(g)
 	if n := len(current); len(previous) > n {
 		// A longer previous period (January against February, by week)
@@ -154,7 +202,11 @@ func (s Selection) Frequency() Frequency {
 		previous = previous[:n]
 	}
 	for i, b := range current {
-		f.Buckets = append(f.Buckets, Bucket{Period: b})
+		width := 7
+		if g == Monthly {
+			width = b.From.firstOfMonth(0).DaysUntil(b.From.firstOfMonth(1))
+		}
+		f.Buckets = append(f.Buckets, Bucket{Period: b, Width: width, CoveredDays: s.Coverage.Days(b)})
 		if i < len(previous) {
 			f.Buckets[i].PreviousPeriod = previous[i]
 		}
@@ -175,12 +227,16 @@ func (s Selection) Frequency() Frequency {
 		}
 	}
 	place(s.Events, s.Period, func(b *Bucket) (Period, *TypeCounts) { return b.Period, &b.Counts })
-	place(s.PreviousEvents, s.Previous, func(b *Bucket) (Period, *TypeCounts) { return b.PreviousPeriod, &b.Previous })
+	if f.PreviousCovered {
+		place(s.PreviousEvents, s.Previous, func(b *Bucket) (Period, *TypeCounts) { return b.PreviousPeriod, &b.Previous })
+	}
 	return f
 }
 
 // Totals sums the buckets: every event of the period, and of the previous
-// period, by type.
+// period when it is covered (zero otherwise: check PreviousCovered), by
+// type. Events recorded in buckets that are not covered are included, as
+// the key figures include them; Drawn leaves them out.
 func (f Frequency) Totals() (current, previous TypeCounts) {
 	for _, b := range f.Buckets {
 		for i := range NumEventTypes {
@@ -191,34 +247,68 @@ func (f Frequency) Totals() (current, previous TypeCounts) {
 	return current, previous
 }
 
-// CorridorCount is how many events hit one corridor, by type.
-type CorridorCount struct {
-	Corridor *Corridor
-	Counts   TypeCounts
+// Drawn sums the buckets that are covered, the ones a chart draws, by
+// type; Uncovered sums the events recorded in the others.
+func (f Frequency) Drawn() (drawn, uncovered TypeCounts) {
+	for _, b := range f.Buckets {
+		dst := &drawn
+		if !b.Covered() {
+			dst = &uncovered
+		}
+		for i := range NumEventTypes {
+			dst[i] += b.Counts[i]
+		}
+	}
+	return drawn, uncovered
 }
 
-// Corridors counts the selection's events per corridor they hit, by type:
-// only corridors hit at least once, most hit first, ties by short name. An
-// event that hit two corridors counts for each.
+// CorridorCount is what the period's events did to one corridor.
+type CorridorCount struct {
+	Corridor *Corridor
+	// Counts holds every event that names the corridor, by type.
+	Counts TypeCounts
+	// Violence holds the events of political violence that hit it, by
+	// type: the corridor's hits.
+	Violence TypeCounts
+}
+
+// Hits returns the events of political violence that hit the corridor.
+func (c CorridorCount) Hits() int { return c.Violence.Total() }
+
+// Hit reports whether political violence hit the corridor in the period.
+func (c CorridorCount) Hit() bool { return c.Hits() > 0 }
+
+// Corridors counts the selection's events per corridor they name, by type,
+// and apart from them the hits: the events of political violence. Only
+// corridors some event names are listed; most hit first, then those with
+// the most events of other kinds (a blockade declared, a convoy looted),
+// ties by short name. An event that names two corridors counts for each.
 func (s Selection) Corridors() []CorridorCount {
-	counts := map[string]*TypeCounts{}
+	counts := map[string]*CorridorCount{}
 	for i := range s.Events {
 		e := &s.Events[i]
 		for _, id := range e.Corridors {
-			if counts[id] == nil {
-				counts[id] = new(TypeCounts)
+			cor, ok := s.Dataset.Corridor(id)
+			if !ok {
+				continue
 			}
-			counts[id].add(e)
+			c := counts[id]
+			if c == nil {
+				c = &CorridorCount{Corridor: cor}
+				counts[id] = c
+			}
+			c.Counts.add(e)
+			if e.Disorder().Has(PoliticalViolence) {
+				c.Violence.add(e)
+			}
 		}
 	}
-	var out []CorridorCount
-	for id, c := range counts {
-		if cor, ok := s.Dataset.Corridor(id); ok {
-			out = append(out, CorridorCount{Corridor: cor, Counts: *c})
-		}
+	out := make([]CorridorCount, 0, len(counts))
+	for _, c := range counts {
+		out = append(out, *c)
 	}
 	slices.SortFunc(out, func(a, b CorridorCount) int {
-		return cmp.Or(cmp.Compare(b.Counts.Total(), a.Counts.Total()),
+		return cmp.Or(cmp.Compare(b.Hits(), a.Hits()), cmp.Compare(b.Counts.Total(), a.Counts.Total()),
 			cmp.Compare(a.Corridor.Short, b.Corridor.Short), cmp.Compare(a.Corridor.ID, b.Corridor.ID))
 	})
 	return out
@@ -253,24 +343,38 @@ func (s Selection) Targets() []TagCount {
 type PlaceCount struct {
 	Place  *Place
 	Counts TypeCounts
+	// Violence is the events of political violence at the place, and
+	// Approximate those of them located only near it or in its region
+	// (geo_precision 2 or 3).
+	Violence, Approximate int
 }
 
 // Places counts the selection's events per place: only places with events,
 // most first, ties by name.
 func (s Selection) Places() []PlaceCount {
-	counts := map[string]*TypeCounts{}
+	counts := map[string]*PlaceCount{}
 	for i := range s.Events {
 		e := &s.Events[i]
-		if counts[e.Place] == nil {
-			counts[e.Place] = new(TypeCounts)
+		p, ok := s.Dataset.Place(e.Place)
+		if !ok {
+			continue
 		}
-		counts[e.Place].add(e)
+		c := counts[e.Place]
+		if c == nil {
+			c = &PlaceCount{Place: p}
+			counts[e.Place] = c
+		}
+		c.Counts.add(e)
+		if e.Disorder().Has(PoliticalViolence) {
+			c.Violence++
+			if e.GeoPrecision > GeoExact {
+				c.Approximate++
+			}
+		}
 	}
-	var out []PlaceCount
-	for id, c := range counts {
-		if p, ok := s.Dataset.Place(id); ok {
-			out = append(out, PlaceCount{Place: p, Counts: *c})
-		}
+	out := make([]PlaceCount, 0, len(counts))
+	for _, c := range counts {
+		out = append(out, *c)
 	}
 	slices.SortFunc(out, func(a, b PlaceCount) int {
 		return cmp.Or(cmp.Compare(b.Counts.Total(), a.Counts.Total()),
@@ -279,9 +383,9 @@ func (s Selection) Places() []PlaceCount {
 	return out
 }
 
-// Sources returns the ids of the sources the selection's events cite,
-// sorted, each once.
-func (s Selection) Sources() []string {
+// EventSources returns the ids of the sources the selection's events
+// cite, sorted, each once.
+func (s Selection) EventSources() []string {
 	var ids []string
 	for _, e := range s.Events {
 		ids = append(ids, e.Sources...)
@@ -290,52 +394,166 @@ func (s Selection) Sources() []string {
 	return slices.Compact(ids)
 }
 
-// Cutoff returns the latest day any of the selection's events covers: the
-// data cutoff a letter states. It is the zero Date when there are no events.
-func (s Selection) Cutoff() Date {
-	var last Date
-	for _, e := range s.Events {
-		if end := e.Span().To; end.After(last) {
-			last = end
+// CitedSources returns the letter's sources list: every source its
+// sections' notes or its period's events cite, each once, sorted by
+// publisher, date and title. Its length is the letter's count of sources,
+// wherever the letter prints one.
+func (s Selection) CitedSources() []*Source {
+	ids := s.EventSources()
+	for _, sec := range s.Letter.Sections {
+		ids = append(ids, sec.Body.Notes()...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make([]*Source, 0, len(ids))
+	for _, id := range ids {
+		if src, ok := s.Dataset.Source(id); ok {
+			out = append(out, src)
 		}
 	}
-	return last
+	slices.SortFunc(out, func(a, b *Source) int {
+		return cmp.Or(
+			cmp.Compare(strings.ToLower(a.Publisher), strings.ToLower(b.Publisher)),
+			cmp.Compare(a.Date.String(), b.Date.String()),
+			cmp.Compare(a.Title, b.Title),
+			cmp.Compare(a.ID, b.ID))
+	})
+	return out
 }
 
-// KeyFigures are the headline numbers of a letter.
+// Cutoff returns the data cutoff a letter states: the last day of its
+// period that the dataset covers, or the zero Date when it covers none.
+func (s Selection) Cutoff() Date { return s.Coverage.LastDay(s.Period) }
+
+// PreviousCovered reports whether every day of the comparison period is
+// covered, so that a change against it means something.
+func (s Selection) PreviousCovered() bool { return s.Coverage.Covers(s.Previous) }
+
+// OutsideCoverage returns the events of the period none of whose days
+// within it is covered: ad-hoc records, printed and counted, but in no
+// chart bar.
+func (s Selection) OutsideCoverage() []Event {
+	var out []Event
+	for _, e := range s.Events {
+		span := e.Span()
+		if span.From.Before(s.Period.From) {
+			span.From = s.Period.From
+		}
+		if span.To.After(s.Period.To) {
+			span.To = s.Period.To
+		}
+		if s.Coverage.Days(span) == 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Claim is the part of a figure that one actor's own claim gives.
+type Claim struct {
+	Actor string
+	N     int
+}
+
+// Figure is a headline sum of what events report: fatalities, people
+// kidnapped or vehicles destroyed.
+type Figure struct {
+	Count          // the sum; not reported when no event reports it
+	ReportedIn int // how many events report it
+	// Claims splits the part of the sum that comes from actors' own claims
+	// by claimant, largest first; the rest comes from reporting.
+	Claims []Claim
+}
+
+// Claimed returns the part of the sum that comes from claims.
+func (f Figure) Claimed() int {
+	n := 0
+	for _, c := range f.Claims {
+		n += c.N
+	}
+	return n
+}
+
+func (f *Figure) add(e *Event, c Count) {
+	if !c.Reported {
+		return
+	}
+	f.Count = f.Count.Add(c)
+	f.ReportedIn++
+	if e.ClaimedBy == "" || c.N == 0 {
+		return
+	}
+	i := slices.IndexFunc(f.Claims, func(cl Claim) bool { return cl.Actor == e.ClaimedBy })
+	if i < 0 {
+		f.Claims = append(f.Claims, Claim{Actor: e.ClaimedBy})
+		i = len(f.Claims) - 1
+	}
+	f.Claims[i].N += c.N
+}
+
+// KeyFigures are the headline numbers of a letter, each computed once here
+// so that every page and sheet that prints one prints the same number.
 type KeyFigures struct {
-	Events         int // in the period
-	PreviousEvents int // in the previous period of equal length
-	CorridorsHit   int // distinct corridors hit by at least one event
-	// The sums of what events report; not reported when no event of the
-	// period reports the figure.
-	Kidnapped         Count
-	VehiclesDestroyed Count
-	Fatalities        Count
+	Events int // every event of the period
+	// Violence is the period's events of political violence, and
+	// PreviousViolence those of the comparison period, which means
+	// something only when PreviousCovered.
+	Violence         int
+	PreviousViolence int
+	PreviousCovered  bool
+	Demonstrations   int
+	Strategic        int // strategic developments
+	CorridorsHit     int // distinct corridors hit by political violence
+	Sources          int // entries of the letter's sources list
+	// The sums of what events report.
+	Kidnapped         Figure
+	VehiclesDestroyed Figure
+	Fatalities        Figure
 }
 
 // KeyFigures computes the headline numbers of the selection.
 func (s Selection) KeyFigures() KeyFigures {
-	k := KeyFigures{Events: len(s.Events), PreviousEvents: len(s.PreviousEvents)}
+	k := KeyFigures{Events: len(s.Events), PreviousCovered: s.PreviousCovered(), Sources: len(s.CitedSources())}
 	hit := map[string]bool{}
-	for _, e := range s.Events {
-		for _, c := range e.Corridors {
-			hit[c] = true
+	for i := range s.Events {
+		e := &s.Events[i]
+		d := e.Disorder()
+		if d.Has(PoliticalViolence) {
+			k.Violence++
+			for _, c := range e.Corridors {
+				hit[c] = true
+			}
 		}
-		k.Kidnapped = k.Kidnapped.Add(e.Kidnapped)
-		k.VehiclesDestroyed = k.VehiclesDestroyed.Add(e.VehiclesDestroyed)
-		k.Fatalities = k.Fatalities.Add(e.Fatalities)
+		if d.Has(Demonstrations) {
+			k.Demonstrations++
+		}
+		if d.Has(StrategicDisorder) {
+			k.Strategic++
+		}
+		k.Kidnapped.add(e, e.Kidnapped)
+		k.VehiclesDestroyed.add(e, e.VehiclesDestroyed)
+		k.Fatalities.add(e, e.Fatalities)
+	}
+	for _, f := range []*Figure{&k.Kidnapped, &k.VehiclesDestroyed, &k.Fatalities} {
+		slices.SortStableFunc(f.Claims, func(a, b Claim) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Actor, b.Actor)) })
+	}
+	if k.PreviousCovered {
+		for i := range s.PreviousEvents {
+			if s.PreviousEvents[i].Disorder().Has(PoliticalViolence) {
+				k.PreviousViolence++
+			}
+		}
 	}
 	k.CorridorsHit = len(hit)
 	return k
 }
 
-// Change returns the change in events against the previous period, in per
-// cent. ok is false when the previous period had no events, where a
-// percentage means nothing and a letter says "new".
+// Change returns the change in events of political violence against the
+// previous period, in per cent. ok is false when the previous period is
+// not covered, or had none, where a percentage means nothing.
 func (k KeyFigures) Change() (percent float64, ok bool) {
-	if k.PreviousEvents == 0 {
+	if !k.PreviousCovered || k.PreviousViolence == 0 {
 		return 0, false
 	}
-	return float64(k.Events-k.PreviousEvents) / float64(k.PreviousEvents) * 100, true
+	return float64(k.Violence-k.PreviousViolence) / float64(k.PreviousViolence) * 100, true
 }

@@ -12,8 +12,10 @@ import (
 // The events of testdata/stats, by date: e8 2025-06-01 Protests (month
 // precision), e6 06-15 Battles, e5 06-30→07-02 Battles, e1 07-01 Battles,
 // e2 07-07 Violence against civilians, e3 07-08 Strategic developments,
-// e4 07-31 Explosions (Senegal), e7 08-01 Riots. Every expected value below
-// was worked out by hand from that list.
+// e4 07-31 Explosions (Senegal), e7 08-01 Riots (mob violence, so political
+// violence). The fixture declares no coverage: it counts as covered from
+// 2025-06-01 to 2025-08-01, its first and last events. Every expected value
+// below was worked out by hand from that list.
 
 func loadStats(t *testing.T) *report.Dataset {
 	t.Helper()
@@ -94,7 +96,8 @@ func TestFrequency(t *testing.T) {
 	tests := []struct {
 		letter      string
 		granularity report.Granularity
-		// one "FROM/TO counts | PREVIOUS-FROM/TO counts" per bucket
+		// one "FROM/TO counts [coverage] | PREVIOUS-FROM/TO counts" per
+		// bucket; the coverage is written only when not the whole bucket
 		buckets []string
 	}{
 		{"july", report.Weekly, []string{
@@ -104,29 +107,32 @@ func TestFrequency(t *testing.T) {
 			"2025-07-08/2025-07-14 S1 | 2025-06-08/2025-06-14 -",
 			"2025-07-15/2025-07-21 - | 2025-06-15/2025-06-21 B1",
 			"2025-07-22/2025-07-28 - | 2025-06-22/2025-06-28 -",
-			"2025-07-29/2025-07-31 E1 | 2025-06-29/2025-06-30 B1",
+			// The last bucket has three days of seven.
+			"2025-07-29/2025-07-31 E1 [3 of 7 days] | 2025-06-29/2025-06-30 B1",
 		}},
-		{"one-day", report.Weekly, []string{"2025-07-07/2025-07-07 V1 | 2025-07-06/2025-07-06 -"}},
+		{"one-day", report.Weekly, []string{"2025-07-07/2025-07-07 V1 [1 of 7 days] | 2025-07-06/2025-07-06 -"}},
+		// September is past the last event: not covered. August is covered
+		// for its first day only, so its riot is not compared against.
 		{"empty", report.Weekly, []string{
-			"2025-09-01/2025-09-07 - | 2025-08-01/2025-08-07 R1",
-			"2025-09-08/2025-09-14 - | 2025-08-08/2025-08-14 -",
-			"2025-09-15/2025-09-21 - | 2025-08-15/2025-08-21 -",
-			"2025-09-22/2025-09-28 - | 2025-08-22/2025-08-28 -",
-			"2025-09-29/2025-09-30 - | 2025-08-29/2025-08-31 -",
+			"2025-09-01/2025-09-07 - [not covered] | 2025-08-01/2025-08-07 -",
+			"2025-09-08/2025-09-14 - [not covered] | 2025-08-08/2025-08-14 -",
+			"2025-09-15/2025-09-21 - [not covered] | 2025-08-15/2025-08-21 -",
+			"2025-09-22/2025-09-28 - [not covered] | 2025-08-22/2025-08-28 -",
+			"2025-09-29/2025-09-30 - [not covered] | 2025-08-29/2025-08-31 -",
 		}},
 		{"year", report.Monthly, []string{
-			"2025-01-01/2025-01-31 - | 2024-01-01/2024-01-31 -",
-			"2025-02-01/2025-02-28 - | 2024-02-01/2024-02-29 -",
-			"2025-03-01/2025-03-31 - | 2024-03-01/2024-03-31 -",
-			"2025-04-01/2025-04-30 - | 2024-04-01/2024-04-30 -",
-			"2025-05-01/2025-05-31 - | 2024-05-01/2024-05-31 -",
+			"2025-01-01/2025-01-31 - [not covered] | 2024-01-01/2024-01-31 -",
+			"2025-02-01/2025-02-28 - [not covered] | 2024-02-01/2024-02-29 -",
+			"2025-03-01/2025-03-31 - [not covered] | 2024-03-01/2024-03-31 -",
+			"2025-04-01/2025-04-30 - [not covered] | 2024-04-01/2024-04-30 -",
+			"2025-05-01/2025-05-31 - [not covered] | 2024-05-01/2024-05-31 -",
 			"2025-06-01/2025-06-30 B2 P1 | 2024-06-01/2024-06-30 -",
 			"2025-07-01/2025-07-31 B1 E1 V1 S1 | 2024-07-01/2024-07-31 -",
-			"2025-08-01/2025-08-31 R1 | 2024-08-01/2024-08-31 -",
-			"2025-09-01/2025-09-30 - | 2024-09-01/2024-09-30 -",
-			"2025-10-01/2025-10-31 - | 2024-10-01/2024-10-31 -",
-			"2025-11-01/2025-11-30 - | 2024-11-01/2024-11-30 -",
-			"2025-12-01/2025-12-31 - | 2024-12-01/2024-12-31 -",
+			"2025-08-01/2025-08-31 R1 [1 of 31 days] | 2024-08-01/2024-08-31 -",
+			"2025-09-01/2025-09-30 - [not covered] | 2024-09-01/2024-09-30 -",
+			"2025-10-01/2025-10-31 - [not covered] | 2024-10-01/2024-10-31 -",
+			"2025-11-01/2025-11-30 - [not covered] | 2024-11-01/2024-11-30 -",
+			"2025-12-01/2025-12-31 - [not covered] | 2024-12-01/2024-12-31 -",
 		}},
 	}
 	for _, tt := range tests {
@@ -137,13 +143,24 @@ func TestFrequency(t *testing.T) {
 			}
 			var got []string
 			for _, b := range f.Buckets {
-				got = append(got, fmt.Sprintf("%s %s | %s %s", b.Period, counts(b.Counts), b.PreviousPeriod, counts(b.Previous)))
+				got = append(got, fmt.Sprintf("%s %s%s | %s %s", b.Period, counts(b.Counts), bucketCoverage(b), b.PreviousPeriod, counts(b.Previous)))
 			}
 			if !slices.Equal(got, tt.buckets) {
 				t.Errorf("buckets:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.buckets, "\n"))
 			}
 		})
 	}
+}
+
+// bucketCoverage writes a bucket's coverage when it is not whole.
+func bucketCoverage(b report.Bucket) string {
+	switch {
+	case !b.Covered():
+		return " [not covered]"
+	case b.Partial():
+		return fmt.Sprintf(" [%d of %d days]", b.CoveredDays, b.Width)
+	}
+	return ""
 }
 
 func TestGranularity(t *testing.T) {
@@ -169,9 +186,12 @@ func TestCorridorsTargetsPlaces(t *testing.T) {
 	tests := []struct {
 		letter, corridors, targets, places string
 	}{
-		{"july", "RN1[B1 E1 V1] K–S[V1 S1]", "military:3 transport:2 state:1 fuel:1 civilians:1", "Kayes[B1 V1] Ségou[B1 S1] Tambacounda[E1]"},
-		// Ties keep the order of report.TargetTags.
-		{"segou", "K–S[S1]", "military:1 state:1 transport:1 fuel:1", "Ségou[B1 S1]"},
+		// K–S is named by a violent event (e2) and a strategic one (e3):
+		// one hit.
+		{"july", "RN1[B1 E1 V1 hits 3] K–S[V1 S1 hits 1]", "military:3 transport:2 state:1 fuel:1 civilians:1", "Kayes[B1 V1 violence 2] Ségou[B1 S1 violence 1] Tambacounda[E1 violence 1]"},
+		// Ties keep the order of report.TargetTags. A looting is named on
+		// K–S, but nothing violent hit it.
+		{"segou", "K–S[S1 hits 0]", "military:1 state:1 transport:1 fuel:1", "Ségou[B1 S1 violence 1]"},
 		{"empty", "", "", ""},
 	}
 	for _, tt := range tests {
@@ -179,13 +199,13 @@ func TestCorridorsTargetsPlaces(t *testing.T) {
 			s := selectLetter(t, ds, tt.letter)
 			var cor, tags, places []string
 			for _, c := range s.Corridors() {
-				cor = append(cor, fmt.Sprintf("%s[%s]", c.Corridor.Short, counts(c.Counts)))
+				cor = append(cor, fmt.Sprintf("%s[%s hits %d]", c.Corridor.Short, counts(c.Counts), c.Hits()))
 			}
 			for _, c := range s.Targets() {
 				tags = append(tags, fmt.Sprintf("%s:%d", c.Tag, c.N))
 			}
 			for _, c := range s.Places() {
-				places = append(places, fmt.Sprintf("%s[%s]", c.Place.Name, counts(c.Counts)))
+				places = append(places, fmt.Sprintf("%s[%s violence %d]", c.Place.Name, counts(c.Counts), c.Violence))
 			}
 			if got := strings.Join(cor, " "); got != tt.corridors {
 				t.Errorf("corridors = %q, want %q", got, tt.corridors)
@@ -202,30 +222,53 @@ func TestCorridorsTargetsPlaces(t *testing.T) {
 
 func TestKeyFigures(t *testing.T) {
 	ds := loadStats(t)
-	notReported := report.Count{}
+	// figure writes a key figure as "SUM/EVENTS-REPORTING claims", or "-".
+	figure := func(f report.Figure) string {
+		if !f.Reported {
+			return "-"
+		}
+		out := fmt.Sprintf("%d/%d", f.N, f.ReportedIn)
+		for _, c := range f.Claims {
+			out += fmt.Sprintf(" %s:%d", c.Actor, c.N)
+		}
+		return out
+	}
 	tests := []struct {
-		letter                          string
-		events, previous, corridors     int
-		kidnapped, vehicles, fatalities report.Count
-		change                          string // "" when there is no percentage
-		cutoff                          string
+		letter string
+		// events, political violence, previous political violence,
+		// strategic developments, demonstrations, corridors hit
+		events, violence, previous, strategic, demonstrations, corridors int
+		previousCovered                                                  bool
+		kidnapped, vehicles, fatalities                                  string
+		change                                                           string // "" when there is no percentage
+		cutoff                                                           string
 	}{
-		{"july", 5, 3, 2, report.Reported(6), report.Reported(3), report.Reported(3), "+66.7", "2025-07-31"},
-		{"ml-only", 4, 2, 2, report.Reported(6), report.Reported(3), report.Reported(3), "+100.0", "2025-07-08"},
-		// Neither e3 nor e5 reports kidnappings or deaths: not reported, not 0.
-		{"segou", 2, 1, 1, notReported, report.Reported(3), notReported, "+100.0", "2025-07-08"},
-		{"empty", 0, 1, 0, notReported, notReported, notReported, "-100.0", ""},
-		{"one-day", 1, 0, 2, report.Reported(6), notReported, notReported, "", "2025-07-07"},
+		// e3, the looting, is not violence; e8, the protest, is not either.
+		// e1's three deaths are X's own claim.
+		{"july", 5, 4, 2, 1, 0, 2, true, "6/1", "3/1", "3/1 X:3", "+100.0", "2025-07-31"},
+		{"ml-only", 4, 3, 2, 1, 0, 2, true, "6/1", "3/1", "3/1 X:3", "+50.0", "2025-07-31"},
+		// Neither e3 nor e5 reports kidnappings or deaths: not reported, not
+		// 0. Only e3, a looting, names a corridor: none is hit.
+		{"segou", 2, 1, 1, 1, 0, 0, true, "-", "3/1", "-", "+0.0", "2025-07-31"},
+		// September is not covered, August only on its first day: no
+		// comparison and no cutoff.
+		{"empty", 0, 0, 0, 0, 0, 0, false, "-", "-", "-", "", ""},
+		// The day before is covered and quiet: no percentage of nothing.
+		{"one-day", 1, 1, 0, 0, 0, 2, true, "6/1", "-", "-", "", "2025-07-07"},
+		// e7 is mob violence (political violence), e8 a peaceful protest.
+		{"year", 8, 6, 0, 1, 1, 2, false, "6/1", "3/1", "3/1 X:3", "", "2025-08-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.letter, func(t *testing.T) {
 			s := selectLetter(t, ds, tt.letter)
 			k := s.KeyFigures()
-			if k.Events != tt.events || k.PreviousEvents != tt.previous || k.CorridorsHit != tt.corridors {
-				t.Errorf("events, previous, corridors = %d, %d, %d; want %d, %d, %d", k.Events, k.PreviousEvents, k.CorridorsHit, tt.events, tt.previous, tt.corridors)
+			got := fmt.Sprintf("%d %d %d %d %d %d %v", k.Events, k.Violence, k.PreviousViolence, k.Strategic, k.Demonstrations, k.CorridorsHit, k.PreviousCovered)
+			want := fmt.Sprintf("%d %d %d %d %d %d %v", tt.events, tt.violence, tt.previous, tt.strategic, tt.demonstrations, tt.corridors, tt.previousCovered)
+			if got != want {
+				t.Errorf("events violence previous strategic demonstrations corridors covered = %s; want %s", got, want)
 			}
-			if k.Kidnapped != tt.kidnapped || k.VehiclesDestroyed != tt.vehicles || k.Fatalities != tt.fatalities {
-				t.Errorf("kidnapped, vehicles, fatalities = %+v, %+v, %+v; want %+v, %+v, %+v", k.Kidnapped, k.VehiclesDestroyed, k.Fatalities, tt.kidnapped, tt.vehicles, tt.fatalities)
+			if got, want := figure(k.Kidnapped)+" "+figure(k.VehiclesDestroyed)+" "+figure(k.Fatalities), tt.kidnapped+" "+tt.vehicles+" "+tt.fatalities; got != want {
+				t.Errorf("kidnapped vehicles fatalities = %s; want %s", got, want)
 			}
 			change := ""
 			if pct, ok := k.Change(); ok {
@@ -236,6 +279,9 @@ func TestKeyFigures(t *testing.T) {
 			}
 			if got := s.Cutoff().String(); got != tt.cutoff {
 				t.Errorf("cutoff = %q, want %q", got, tt.cutoff)
+			}
+			if k.Sources != len(s.CitedSources()) || k.Sources != 1 {
+				t.Errorf("sources = %d, want 1, the length of the sources list (%d)", k.Sources, len(s.CitedSources()))
 			}
 		})
 	}
@@ -257,7 +303,7 @@ func TestFrequencyLongerPrevious(t *testing.T) {
 	feb := period(t, "2025-02-01", "2025-02-28")
 	jan := feb.Previous()
 	day := func(s string) report.Date { d, _ := report.ParseDate(s); return d }
-	sel := report.Selection{Dataset: ds, Period: feb, Previous: jan,
+	sel := report.Selection{Dataset: ds, Period: feb, Previous: jan, Coverage: report.Coverage{{From: jan.From, To: feb.To}},
 		PreviousEvents: []report.Event{{ID: "a", Date: day("2025-01-30"), EventType: report.Riots}, {ID: "b", Date: day("2025-01-03"), EventType: report.Battles}}}
 	f := sel.Frequency()
 	if len(f.Buckets) != 4 {

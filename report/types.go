@@ -78,10 +78,20 @@ type Event struct {
 	Fatalities        Count
 	Kidnapped         Count
 	VehiclesDestroyed Count
-	Summary           string
-	Sources           []string
-	Pos               Position
+	// GeoPrecision is ACLED's code for how well the place locates the
+	// event: GeoExact, GeoNear or GeoRegion.
+	GeoPrecision int
+	// ClaimedBy names the actor whose own claim the event's figures
+	// (fatalities, kidnapped, vehicles destroyed) come from; empty when
+	// they come from independent reporting.
+	ClaimedBy string
+	Summary   string
+	Sources   []string
+	Pos       Position
 }
+
+// Disorder returns the ACLED disorder class of the event.
+func (e *Event) Disorder() Disorder { return DisorderOf(e.EventType, e.SubEventType) }
 
 // Span returns the days the event covers.
 func (e *Event) Span() Period {

@@ -95,6 +95,13 @@ func Languages() []string { return slices.Clone(letterLanguages) }
 
 var letterLanguages = []string{"en", "fr"}
 
+// Geographic precisions, as ACLED codes them.
+const (
+	GeoExact  = 1 // the place itself
+	GeoNear   = 2 // near the place, or part of its area
+	GeoRegion = 3 // only the region is known; the place stands for it
+)
+
 // Time precisions, as ACLED codes them.
 const (
 	PrecisionDay   = 1

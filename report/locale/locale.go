@@ -232,6 +232,18 @@ func (c *Catalog) N(key string, n int) string {
 	return c.T(key+form, c.Int(n))
 }
 
+// List joins items as a sentence does: "a", "a and b", "a, b and c".
+func (c *Catalog) List(items []string) string {
+	switch n := len(items); n {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	default:
+		return strings.Join(items[:n-1], ", ") + c.T("list.and") + items[n-1]
+	}
+}
+
 // Count writes an event figure, or the language's "not reported".
 func (c *Catalog) Count(n report.Count) string {
 	if !n.Reported {

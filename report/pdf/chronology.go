@@ -58,6 +58,10 @@ func (d *doc) chronologyRow(e *report.Event) []string {
 			place += " (" + p.Admin1 + ")"
 		}
 	}
+	// Say how well the place locates the event, as the map does.
+	if e.GeoPrecision > report.GeoExact {
+		place += " " + cat.T("chronology.geo_precision."+strconv.Itoa(e.GeoPrecision))
+	}
 	var corridors []string
 	for _, id := range e.Corridors {
 		if c, ok := d.ds.Corridor(id); ok {
@@ -71,7 +75,33 @@ func (d *doc) chronologyRow(e *report.Event) []string {
 		}
 	}
 	kind := cat.EventType(report.EventTypeIndex(e.EventType))
-	return []string{d.eventDate(e), place, kind, strings.Join(corridors, ", "), e.Summary, strings.Join(sources, "; ")}
+	summary := e.Summary
+	if claim := d.eventClaim(e); claim != "" {
+		summary += " " + claim
+	}
+	return []string{d.eventDate(e), place, kind, strings.Join(corridors, ", "), summary, strings.Join(sources, "; ")}
+}
+
+// eventClaim says which of an event's figures come from an actor's own
+// claim: "Claimed by JNIM: 21 fatalities."
+func (d *doc) eventClaim(e *report.Event) string {
+	if e.ClaimedBy == "" {
+		return ""
+	}
+	cat := d.cat
+	var figures []string
+	for _, f := range []struct {
+		key string
+		c   report.Count
+	}{{"claim.fatalities", e.Fatalities}, {"claim.kidnapped", e.Kidnapped}, {"claim.vehicles", e.VehiclesDestroyed}} {
+		if f.c.Reported {
+			figures = append(figures, cat.N(f.key, f.c.N))
+		}
+	}
+	if len(figures) == 0 {
+		return ""
+	}
+	return cat.T("chronology.claimed", e.ClaimedBy, cat.List(figures))
 }
 
 // eventDate writes an event's date as precisely as it is known: a day

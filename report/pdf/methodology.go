@@ -2,35 +2,57 @@ package pdf
 
 import (
 	"strings"
+
+	"briefing/report"
 )
 
-// methodology explains how events are coded and counted, and states the
-// facts a reader needs to cite or check the letter: period, counts, data
-// cutoff, the dataset's fingerprint and the tool that made it.
+// methodology explains how events are coded, classed and counted, and
+// states the facts a reader needs to cite or check the letter: period,
+// coverage, counts, data cutoff, the dataset's fingerprint and the tool
+// that made it. Its numbers are those of the key figures and the charts,
+// from the same functions.
 func (d *doc) methodology() {
 	cat, pal, sel := d.cat, d.pal, d.sel
+	k := sel.KeyFigures()
 	d.y += 4
 	d.heading(cat.T("method.title"), 0)
-	for _, text := range []string{
+	paragraphs := []string{
 		cat.T("method.coding"),
+		cat.T("method.disorder"),
 		cat.T("method.period", cat.Period(sel.Period), cat.Period(sel.Previous)),
+		d.coverageParagraph(),
+		cat.T("method.claims"),
 		cat.T("method.sources"),
-	} {
+	}
+	if outside := len(sel.OutsideCoverage()); outside > 0 {
+		paragraphs = append(paragraphs[:4], append([]string{cat.T("method.outside", cat.N("events", outside))}, paragraphs[4:]...)...)
+	}
+	for _, text := range paragraphs {
 		d.flow(d.typeset([]span{plain(text, serif, "", 10, pal.ink)}, marginL, textW, 5, justify))
 		d.y += paraGap
 	}
 
-	// Events by type, this period and the previous one.
+	// Events by type, this period and the previous one: the totals of
+	// the frequency chart's buckets.
 	current, previous := sel.Frequency().Totals()
-	d.heading(cat.T("method.by_type"), 1)
+	previousCell := func(n int) string {
+		if !k.PreviousCovered {
+			return cat.T("method.not_covered")
+		}
+		return cat.Int(n)
+	}
 	rows := [][]string{}
 	for i := range current {
 		if current[i] == 0 && previous[i] == 0 {
 			continue
 		}
-		rows = append(rows, []string{cat.EventType(i), cat.Int(current[i]), cat.Int(previous[i])})
+		rows = append(rows, []string{cat.EventType(i), cat.Int(current[i]), previousCell(previous[i])})
 	}
-	rows = append(rows, []string{cat.T("method.total"), cat.Int(current.Total()), cat.Int(previous.Total())})
+	rows = append(rows,
+		[]string{cat.T("method.total"), cat.Int(current.Total()), previousCell(previous.Total())},
+		[]string{cat.T("method.of_which_violence"), cat.Int(k.Violence), previousCell(k.PreviousViolence)},
+	)
+	d.headingKeep(cat.T("method.by_type"), 1, float64(len(rows)+1)*6)
 	d.table([]column{
 		{width: 90},
 		{title: cat.T("method.this_period"), width: 40, align: alignRight},
@@ -42,17 +64,25 @@ func (d *doc) methodology() {
 	if c := sel.Cutoff(); !c.IsZero() {
 		cutoff = cat.Date(c)
 	}
+	comparison := cat.Period(sel.Previous)
+	if !k.PreviousCovered {
+		comparison = cat.T("method.comparison_not_covered", comparison)
+	}
 	fingerprint := d.ds.Fingerprint()
 	facts := [][]string{
 		{cat.T("method.fact.period"), cat.Period(sel.Period)},
-		{cat.T("method.fact.previous"), cat.Period(sel.Previous)},
-		{cat.T("method.fact.events"), cat.Int(len(sel.Events))},
-		{cat.T("method.fact.sources"), cat.Int(len(d.citedSources()))},
+		{cat.T("method.fact.previous"), comparison},
+		{cat.T("method.fact.coverage"), d.coverageList()},
 		{cat.T("method.fact.cutoff"), cutoff},
+		{cat.T("method.fact.events"), cat.T("method.fact.events_value", cat.Int(k.Events), cat.Int(k.Violence), cat.Int(k.Strategic))},
+		{cat.T("method.fact.sources"), cat.T("method.fact.sources_value", cat.Int(k.Sources), cat.Int(len(sel.EventSources())))},
 		// Grouped by eight, the fingerprint can be read aloud and compared.
 		{cat.T("method.fact.fingerprint"), groups(fingerprint, 8)},
 		{cat.T("method.fact.generator"), d.opt.Generator},
 		{cat.T("method.fact.annex"), d.l.ID + "-annex.xlsx"},
+	}
+	if name := d.ds.Info.Name; name != "" {
+		facts = append([][]string{{cat.T("method.fact.dataset"), name}}, facts...)
 	}
 	type fact struct{ label, value block }
 	var lines []fact
@@ -71,6 +101,33 @@ func (d *doc) methodology() {
 		d.setAt(r.value, d.y)
 		d.y += max(r.label.height(), r.value.height()) + 1.4
 	}
+}
+
+// coverageParagraph says what the dataset covers for the letter and what
+// follows for its figures.
+func (d *doc) coverageParagraph() string {
+	cat := d.cat
+	if !d.ds.Info.Declared {
+		return cat.T("method.coverage_undeclared", d.coverageList())
+	}
+	return cat.T("method.coverage", d.coverageList())
+}
+
+// coverageList writes the covered days of the letter's period and of its
+// comparison period, with the countries they hold for: "1 June –
+// 9 September 2025 (ML, MR, SN)".
+func (d *doc) coverageList() string {
+	cat, sel := d.cat, d.sel
+	span := report.Period{From: sel.Previous.From, To: sel.Period.To}
+	parts := sel.Coverage.Within(span)
+	if len(parts) == 0 {
+		return cat.T("method.coverage_none")
+	}
+	var out []string
+	for _, p := range parts {
+		out = append(out, cat.Period(p))
+	}
+	return cat.T("method.coverage_list", strings.Join(out, "; "), strings.Join(d.ds.Countries(d.l.Scope), ", "))
 }
 
 // groups splits s into groups of n characters separated by spaces.

@@ -92,8 +92,13 @@ type doc struct {
 	// of the page it closes before the header of the page it opens.
 	nextChrome bool
 	figures    int // figures placed so far
-	widths     map[widthKey]float64
-	err        error
+	// figureNumber and figureLink give each chart the number of its first
+	// placement and the internal link "@fig:NAME" references point to,
+	// known before the text that refers to it is set.
+	figureNumber map[string]int
+	figureLink   map[string]int
+	widths       map[widthKey]float64
+	err          error
 }
 
 // palette is the brand's colours as the letter uses them.
@@ -121,6 +126,7 @@ func layout(ctx context.Context, sel report.Selection, opt Options, pages int) (
 		},
 		theme: charts.Theme{Catalog: opt.Catalog, Brand: b, Fonts: opt.Fonts},
 	}
+	d.numberFigures()
 	d.metadata()
 	pdf.SetFooterFunc(d.footer)
 	pdf.SetHeaderFunc(d.header)

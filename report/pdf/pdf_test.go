@@ -395,7 +395,7 @@ func TestFrench(t *testing.T) {
 	text := flat(doc.Text())
 	// French typography survives: guillemets with narrow no-break spaces,
 	// and the narrow no-break space before a colon.
-	for _, want := range []string{"«\u202fnon communiqué\u202f»", "Source\u202f:", "Septembre 2025", "Chiffres clés", "Événements recensés", "Chronologie des événements", "Sources citées", "Méthodologie et données", "page 2 sur", "Figure 1. Événements par semaine", "1er juin – 30 septembre 2025", "Combats"} {
+	for _, want := range []string{"«\u202fnon communiqué\u202f»", "Source\u202f:", "Septembre 2025", "Chiffres clés", "dont violence politique", "non couverte par les données", "Revendiqué par JNIM\u202f: 21 morts", "Chronologie des événements", "Sources citées", "Méthodologie et données", "page 2 sur", "Figure 1. Événements par semaine", "1er juin – 30 septembre 2025", "Combats"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("French letter lacks %q", want)
 		}

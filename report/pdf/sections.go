@@ -79,6 +79,15 @@ func (d *doc) section(s *report.Section) {
 func (d *doc) inlineSpans(inlines []report.Inline, n *notes) []span {
 	var spans []span
 	for _, in := range inlines {
+		if in.Figure != "" {
+			style := "B"
+			if in.Italic {
+				style += "I"
+			}
+			spans = append(spans, span{text: d.cat.T("figure.reference", d.figureNumber[in.Figure]), family: serif, style: style,
+				size: bodySize, color: d.pal.primary, link: d.figureLink[in.Figure]})
+			continue
+		}
 		if in.Note != "" {
 			num, link := n.number(d, in.Note)
 			note := span{text: strconv.Itoa(num), family: sans, style: "B", size: noteSize, color: d.pal.accent, rise: 1.7, link: link}
@@ -147,6 +156,50 @@ func (d *doc) citation(src *report.Source, size float64) []span {
 	return spans
 }
 
+// numberFigures numbers the letter's figures in the order the sections
+// place them, so that a reference to a figure placed further on prints its
+// number, and makes the links references point to.
+func (d *doc) numberFigures() {
+	d.figureNumber, d.figureLink = map[string]int{}, map[string]int{}
+	n := 0
+	for _, s := range d.l.Sections {
+		for _, name := range s.Figures {
+			n++
+			if _, ok := d.figureNumber[name]; !ok {
+				d.figureNumber[name] = n
+				d.figureLink[name] = d.pdf.AddLink()
+			}
+		}
+	}
+}
+
+// figureTitle says what a figure counts, in the letter's language.
+func (d *doc) figureTitle(name string) string {
+	cat := d.cat
+	if name == "frequency" {
+		if d.sel.Period.Granularity() == report.Monthly {
+			return cat.T("figure.frequency.month")
+		}
+		return cat.T("figure.frequency.week")
+	}
+	return cat.T("figure." + name)
+}
+
+// figureSource is the line under every figure: the dataset, the events
+// drawn on and how far the data go.
+func (d *doc) figureSource() string {
+	cat := d.cat
+	name := d.ds.Info.Name
+	if name == "" {
+		name = cat.T("figure.dataset")
+	}
+	events := cat.N("events", len(d.sel.Events))
+	if cutoff := d.sel.Cutoff(); !cutoff.IsZero() {
+		return cat.T("figure.source", name, events, cat.Period(d.sel.Period), cat.Date(cutoff))
+	}
+	return cat.T("figure.source_uncovered", name, events, cat.Period(d.sel.Period))
+}
+
 // figure places a chart with its caption above and its source below, all
 // on one page.
 func (d *doc) figure(name string) {
@@ -157,18 +210,11 @@ func (d *doc) figure(name string) {
 	}
 	pal, cat := d.pal, d.cat
 	d.figures++
-	title := cat.T("figure." + name)
-	if name == "frequency" {
-		title = cat.T("figure.frequency.week")
-		if d.sel.Period.Granularity() == report.Monthly {
-			title = cat.T("figure.frequency.month")
-		}
-	}
 	caption := d.typeset([]span{
 		plain(cat.T("figure.caption", d.figures)+" ", sans, "B", 9, pal.primary),
-		plain(title+", "+cat.Period(d.sel.Period), sans, "", 9, pal.ink),
+		plain(d.figureTitle(name)+", "+cat.Period(d.sel.Period), sans, "", 9, pal.ink),
 	}, marginL, textW, 4.4, alignLeft)
-	source := d.typeset([]span{plain(cat.T("figure.source", cat.N("events", len(d.sel.Events)), cat.N("sources", len(d.sel.Sources())), cat.Period(d.sel.Period)), sans, "", 7.5, pal.muted)}, marginL, textW, 3.6, alignLeft)
+	source := d.typeset([]span{plain(d.figureSource(), sans, "", 7.5, pal.muted)}, marginL, textW, 3.6, alignLeft)
 	// A figure that almost fits the rest of the page is drawn a little
 	// smaller rather than leaving a third of the page blank.
 	width := textW
@@ -179,6 +225,9 @@ func (d *doc) figure(name string) {
 		width = (room - frame) * ch.Width / ch.Height
 	} else {
 		d.need(full)
+	}
+	if d.figureNumber[name] == d.figures {
+		d.pdf.SetLink(d.figureLink[name], d.y, d.pdf.PageNo())
 	}
 	d.y += d.setAt(caption, d.y) + 2
 	h, err := ch.DrawPDF(d.pdf, marginL+(textW-width)/2, d.y, width)

@@ -1,10 +1,6 @@
 package pdf
 
 import (
-	"cmp"
-	"slices"
-	"strings"
-
 	"briefing/report"
 )
 
@@ -26,30 +22,6 @@ func (d *doc) sources() {
 	}
 }
 
-// citedSources returns the sources the letter's notes and events cite,
-// each once, sorted by publisher, date and title.
-func (d *doc) citedSources() []*report.Source {
-	ids := map[string]bool{}
-	for _, s := range d.l.Sections {
-		for _, id := range s.Body.Notes() {
-			ids[id] = true
-		}
-	}
-	for _, id := range d.sel.Sources() {
-		ids[id] = true
-	}
-	var out []*report.Source
-	for id := range ids {
-		if s, ok := d.ds.Source(id); ok {
-			out = append(out, s)
-		}
-	}
-	slices.SortFunc(out, func(a, b *report.Source) int {
-		return cmp.Or(
-			cmp.Compare(strings.ToLower(a.Publisher), strings.ToLower(b.Publisher)),
-			cmp.Compare(a.Date.String(), b.Date.String()),
-			cmp.Compare(a.Title, b.Title),
-			cmp.Compare(a.ID, b.ID))
-	})
-	return out
-}
+// citedSources returns the letter's sources list (see
+// [report.Selection.CitedSources]).
+func (d *doc) citedSources() []*report.Source { return d.sel.CitedSources() }
