@@ -123,6 +123,85 @@ func (c *canvas) circle(x, y, radius float64, fill report.Color, alpha uint8, ou
 	}
 }
 
+// ring strokes a circle without filling it; dash, in millimetres, may be
+// nil. Markers drawn as rings stay readable where they overlap others.
+func (c *canvas) ring(x, y, radius, width float64, col report.Color, dash []float64) {
+	c.r.SetFillColor(transparent)
+	c.r.SetStrokeColor(rgba(col, 255))
+	c.r.SetStrokeWidth(width * c.pxPerMM)
+	var pxDash []float64
+	for _, d := range dash {
+		pxDash = append(pxDash, d*c.pxPerMM)
+	}
+	c.r.SetStrokeDashArray(pxDash)
+	const n = 8
+	k := 1 / math.Cos(math.Pi/n)
+	c.r.MoveTo(c.px(x+radius), c.px(y))
+	for i := 1; i <= n; i++ {
+		mid := (float64(i) - 0.5) * 2 * math.Pi / n
+		end := float64(i) * 2 * math.Pi / n
+		c.r.QuadCurveTo(c.px(x+k*radius*math.Cos(mid)), c.px(y+k*radius*math.Sin(mid)),
+			c.px(x+radius*math.Cos(end)), c.px(y+radius*math.Sin(end)))
+	}
+	c.r.Close()
+	c.r.Stroke()
+	c.r.SetStrokeDashArray(nil)
+}
+
+// polygon paints a closed polygon, and its outline when outline > 0.
+func (c *canvas) polygon(points [][2]float64, fill report.Color, alpha uint8, outline float64, stroke report.Color) {
+	if len(points) < 3 {
+		return
+	}
+	c.r.SetFillColor(rgba(fill, alpha))
+	if outline > 0 {
+		c.r.SetStrokeColor(rgba(stroke, 255))
+		c.r.SetStrokeWidth(outline * c.pxPerMM)
+	} else {
+		c.r.SetStrokeColor(transparent)
+		c.r.SetStrokeWidth(0)
+	}
+	c.r.MoveTo(c.px(points[0][0]), c.px(points[0][1]))
+	for _, p := range points[1:] {
+		c.r.LineTo(c.px(p[0]), c.px(p[1]))
+	}
+	c.r.Close()
+	if outline > 0 {
+		c.r.FillStroke()
+	} else {
+		c.r.Fill()
+	}
+}
+
+// diamond returns the corners of a square standing on its point, centred
+// on (x, y), half as wide as its diagonal d.
+func diamond(x, y, d float64) [][2]float64 {
+	return [][2]float64{{x, y - d}, {x + d, y}, {x, y + d}, {x - d, y}}
+}
+
+// hatch strokes diagonal lines across a rectangle, clipped to it, every
+// gap millimetres: the mark of what the dataset does not cover. The lines
+// are computed, not clipped by the renderer, so every backend draws the
+// same.
+func (c *canvas) hatch(x, y, w, h, gap, width float64, col report.Color) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	// Lines run up and to the right, (x0+t, y+h-t) for t from 0 to h, on
+	// the diagonals X+Y = k·gap, so that bands side by side line up.
+	for k := math.Floor((x + y) / gap); ; k++ {
+		x0 := k*gap - y - h
+		if x0 >= x+w {
+			break
+		}
+		t0, t1 := max(0, x-x0), min(h, x+w-x0)
+		if t1-t0 < 0.05 {
+			continue
+		}
+		c.line([][2]float64{{x0 + t0, y + h - t0}, {x0 + t1, y + h - t1}}, width, col, nil)
+	}
+}
+
 // measurer measures labels; layouts use it before any canvas exists.
 // Charts set every label in regular Liberation Sans: go-chart's SVG
 // renderer writes no font weight, so bold would not survive in the SVG.

@@ -148,10 +148,13 @@ func svgTexts(t *testing.T, svg []byte) []string {
 func TestSampleCharts(t *testing.T) {
 	sel, th := load(t, "../data", "2025-09-kayes")
 	labels := map[string][]string{
-		"frequency": {"Events per week", "1 Jun", "29 Jun", "7 Sep", "Battles", "Strategic developments", "Previous period (1 February – 31 May 2025): no events"},
-		"corridors": {"Events", "RN1", "Kati–Kayes", "Bamako–Ségou", "Koury–Koutiala", "RN22", "9", "Violence against civilians"},
-		"targets":   {"Events", "Transport", "Foreign companies", "Mining", "11"},
-		"map":       {"Kayes", "Diboli", "Dakar", "Ségou", "Bafoulabé", "SN", "ML", "250 km", "Corridor hit in the period"},
+		"frequency": {"Events per week", "Jun", "Jul", "Sep", "1 Jun", "29 Jun", "7 Sep", "Battles", "Strategic developments",
+			"not covered", "3 days", "data to 9 Sep", "Previous period (1 February – 31 May 2025): not covered by the dataset, no comparison"},
+		"corridors": {"Events per corridor: hits by political violence", "RN1", "Kati–Kayes", "Bamako–Ségou", "Koury–Koutiala", "RN22", "3", "6",
+			"Violence against civilians", "Strategic developments naming the corridor (not hits)"},
+		"targets": {"Events", "Transport", "Foreign companies", "Mining", "11"},
+		"map": {"Kayes", "Diboli", "Dakar", "Ségou", "Bafoulabé", "SN", "ML", "250 km", "Corridor hit by political violence",
+			"Political violence (area shows the number of events)", "Dashed ring: all political violence there", "Strategic developments"},
 	}
 	for _, name := range charts.Names() {
 		t.Run(name, func(t *testing.T) {

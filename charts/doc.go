@@ -16,6 +16,17 @@
 // counts as counts, from an axis that always starts at zero, and show a
 // "no events in this period" panel when there is nothing to draw.
 //
+// Two rules of the dataset shape every chart. Strategic developments are
+// not violence: they are never stacked with political violence or
+// demonstrations, nor counted as a corridor's hits, but shown apart (a
+// row of diamonds under the frequency chart, thin bars under the
+// corridors' hits, diamonds on the map). And a week or month the dataset
+// does not cover is not a quiet one: the frequency chart draws no column
+// there but a hatched band marked "not covered", marks the data cutoff,
+// says how many days a partly covered week holds, and draws the previous
+// period only when that period is covered; its "no events" panel is kept
+// for a period that is covered and quiet.
+//
 // # Adding a chart
 //
 //  1. Add its name to report's figure names (report/vocab.go), so letters

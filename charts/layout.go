@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"math"
+
 	"briefing/report"
 )
 
@@ -64,11 +66,17 @@ type legendEntry struct {
 type swatchKind int
 
 const (
-	swatchSquare swatchKind = iota
-	swatchDashed            // a dashed line: the previous period
-	swatchLine              // a solid line: a corridor
-	swatchDot               // a small dot: a place
-	swatchCircle            // a translucent disc: events at a place
+	swatchSquare   swatchKind = iota
+	swatchDashed              // a dashed line: the previous period
+	swatchLine                // a solid line: a corridor
+	swatchDot                 // a small dot: a place
+	swatchCircle              // a translucent disc: events at a place
+	swatchRing                // a dashed ring: events located approximately
+	swatchDiamond             // a diamond: strategic developments
+	swatchTriangle            // a triangle: demonstrations without violence
+	swatchHatched             // a hatched square: days the dataset does not cover
+	swatchThin                // a thin bar: events that are not hits
+	swatchNone                // no mark: a note, such as a comparison not drawn
 )
 
 // legendHeight returns the height the legend takes when wrapped at width.
@@ -116,11 +124,63 @@ func drawLegend(c *canvas, p palette, entries []legendEntry, x, y, width float64
 				c.circle(cx+swatch/2, mid, 0.6, e.color, 255, 0, e.color)
 			case swatchCircle:
 				c.circle(cx+swatch/2, mid, swatch/2, e.color, markerAlpha, 0, e.color)
+			case swatchRing:
+				c.ring(cx+swatch/2, mid, swatch/2-0.2, ringWidth, e.color, ringDash)
+			case swatchDiamond:
+				c.polygon(diamond(cx+swatch/2, mid, swatch/2), e.color, markerAlpha, 0.2, e.color)
+			case swatchTriangle:
+				c.polygon(triangle(cx+swatch/2, mid+0.2, swatch*0.4), e.color, markerAlpha, 0.2, e.color)
+			case swatchHatched:
+				drawUncovered(c, p, cx, base+0.5, swatch, swatch)
+			case swatchThin:
+				c.fillRect(cx, mid-thinBar/2, swatch, thinBar, e.color)
 			}
-			c.text(e.label, cx+swatch+1.5, base+3.2, textStyle{size: legendSize, color: p.ink})
+			col := p.ink
+			if e.kind == swatchNone {
+				col = p.muted
+			}
+			c.text(e.label, cx+swatch+1.5, base+3.2, textStyle{size: legendSize, color: col})
 			cx += legendEntryWidth(c.measurer, e)
 		}
 	}
+}
+
+// drawUncovered paints the mark of days the dataset does not cover: a pale
+// band under thin diagonal lines, light enough for text to read over it.
+func drawUncovered(c *canvas, p palette, x, y, w, h float64) {
+	c.fillRect(x, y, w, h, p.light.Mix(white, 0.4))
+	c.hatch(x, y, w, h, 1.4, 0.18, p.muted.Mix(white, 0.45))
+}
+
+var white = report.Color{R: 255, G: 255, B: 255}
+
+// Marker styles shared by charts and their legends.
+const (
+	ringWidth = 0.3 // mm, the dashed ring of approximately located events
+	thinBar   = 1.6 // mm, the height of a bar of events that are not hits
+)
+
+var ringDash = []float64{0.7, 0.45}
+
+// triangle returns the corners of an upward equilateral triangle with the
+// area of a disc of radius r, so that its area reads as a count as a
+// disc's does, centred on its centroid (x, y).
+func triangle(x, y, r float64) [][2]float64 {
+	// (sqrt(3)/4)·side² = π·r²
+	side := 2 * r * math.Sqrt(math.Pi/math.Sqrt(3))
+	h := side * math.Sqrt(3) / 2
+	return [][2]float64{{x, y - h*2/3}, {x + side/2, y + h/3}, {x - side/2, y + h/3}}
+}
+
+// strategicType is the index of strategic developments in
+// report.EventTypes: the one type that is not stacked with the others.
+func strategicType() int {
+	for i := range report.NumEventTypes {
+		if !report.NotStrategic(i) {
+			return i
+		}
+	}
+	return report.NumEventTypes - 1
 }
 
 // typeLegend lists the event types that occur in counts, in ACLED order.

@@ -22,6 +22,8 @@ func render(b report.Body) string {
 			switch {
 			case in.Note != "":
 				fmt.Fprintf(&s, "{%s}", in.Note)
+			case in.Figure != "":
+				fmt.Fprintf(&s, "<fig %s>", in.Figure)
 			case in.Bold && in.Italic:
 				fmt.Fprintf(&s, "<b><i>%s</i></b>", in.Text)
 			case in.Bold:
@@ -52,6 +54,10 @@ func TestParseBody(t *testing.T) {
 		{"unclosed bold", "**bold forever", "¶**bold forever", "0 warning: ** opens bold"},
 		{"bad note id", "x[^Bad Id] y[^Up]", "¶x[^Bad Id] y{Up}", "1 error: note reference is not closed|12 error: note reference [^Up]"},
 		{"empty", "\n\n", "", ""},
+		// A figure reference ends at the punctuation after its name.
+		{"figure references", "See @fig:map. And (@fig:frequency), @fig:corridors-2!", "¶See <fig map>. And (<fig frequency>), <fig corridors-2>!", ""},
+		{"escaped figure reference", `an \@fig:map and me@example.org`, "¶an @fig:map and me@example.org", ""},
+		{"figure without a name", "See @fig: here", "¶See @fig: here", "4 error: figure reference @fig: names no figure"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,9 +37,10 @@ func Period() report.Period {
 }
 
 // Write writes a data folder of the given number of events (at least one)
-// into dir, creating it if needed: places.yaml, corridors.yaml,
-// sources.yaml, one events/YYYY-MM.yaml per month and
-// letters/synthetic.yaml. It refuses a folder that already holds a data
+// into dir, creating it if needed: dataset.yaml, places.yaml,
+// corridors.yaml, sources.yaml, one events/YYYY-MM.yaml per month and
+// letters/synthetic.yaml. The dataset covers the letter's year for every
+// country; its comparison year is not covered. It refuses a folder that already holds a data
 // file, so that it never mixes with, or overwrites, real data.
 func Write(dir string, events int, seed int64) error {
 	if events < 1 {
@@ -61,6 +62,7 @@ func Write(dir string, events int, seed int64) error {
 		name  string
 		write func(*bufio.Writer)
 	}{
+		{"dataset.yaml", g.dataset},
 		{"places.yaml", g.places},
 		{"corridors.yaml", g.corridors},
 		{"sources.yaml", g.sourcesFile},
@@ -276,6 +278,8 @@ type event struct {
 	corr     []string
 	targets  []string
 	counts   [3]string // fatalities, kidnapped, vehicles_destroyed; "" not reported
+	claimed  string    // the actor whose claim the figures are; "" for reporting
+	geo      int       // geo_precision; 0 writes none (exact)
 	summary  string
 	sources  []string
 }
@@ -396,6 +400,14 @@ func (g *gen) drawEvents() []event {
 				e.counts[k] = strconv.Itoa(int(g.rnd.ExpFloat64() * []float64{6, 3, 2}[k]))
 			}
 		}
+		// One event in five with figures has them from a claim; one in
+		// six is located only near its place or to its region.
+		if e.counts != [3]string{} && g.rnd.IntN(5) == 0 {
+			e.claimed = e.actor1
+		}
+		if r := g.rnd.IntN(12); r < 2 {
+			e.geo = report.GeoNear + r
+		}
 		e.summary = g.summary(i, p)
 		e.sources = []string{g.sourceID(i % g.sources)}
 		for range g.rnd.IntN(3) {
@@ -461,8 +473,18 @@ func (g *gen) eventsFile(w *bufio.Writer, evs []event) {
 				fmt.Fprintf(w, "    %s: %s\n", key, e.counts[k])
 			}
 		}
+		if e.claimed != "" {
+			fmt.Fprintf(w, "    claimed_by: %s\n", q(e.claimed))
+		}
+		if e.geo != 0 {
+			fmt.Fprintf(w, "    geo_precision: %d\n", e.geo)
+		}
 		fmt.Fprintf(w, "    summary: %s\n    sources: [%s]\n", q(e.summary), strings.Join(e.sources, ", "))
 	}
+}
+
+func (g *gen) dataset(w *bufio.Writer) {
+	fmt.Fprintf(w, "dataset:\n  name: Synthetic incident dataset\n  language: en\n  coverage:\n    - {from: %s, to: %s}\n", Period().From, Period().To)
 }
 
 func (g *gen) letter(w *bufio.Writer) {
@@ -489,7 +511,7 @@ func (g *gen) letter(w *bufio.Writer) {
       figures: [frequency]
     - title: Corridors
       body: |
-        The corridors hit most are counted in the figure below%s%s.
+        The corridors hit most are counted in @fig:corridors%s%s.
       figures: [corridors, targets]
     - title: Map
       body: |

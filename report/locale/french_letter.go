@@ -18,7 +18,7 @@ func frLetter() map[string]string {
 		"keyfig.kidnapped":   "Personnes enlevées",
 		"keyfig.vehicles":    "Véhicules détruits",
 		"keyfig.fatalities":  "Décès rapportés",
-		"keyfig.reported_in": "communiqué pour %d événements sur %d",
+		"keyfig.reported_in": "communiqué pour %d des %d événements",
 		"keyfig.points":      "Points clés",
 
 		"notes.title": "Notes",

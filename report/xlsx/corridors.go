@@ -2,14 +2,17 @@ package xlsx
 
 import "briefing/report"
 
-// corridorsSheet counts the letter's events per corridor hit, by type:
-// the numbers of the letter's corridors chart ([report.Selection.Corridors]).
+// corridorsSheet counts the letter's events per corridor they name, in the
+// order and with the numbers of the letter's corridors chart
+// ([report.Selection.Corridors]): the hits, events of political violence,
+// apart from the other events naming the corridor (a blockade declared, a
+// protest), which the letter never counts as hits.
 func (a *annex) corridorsSheet(name string) *sheet {
 	st, cat := a.st, a.cat
 	col := func(key string, style int) column {
 		return column{title: cat.T("annex.corridors." + key), style: style, def: cat.T("annex.def.corridors." + key)}
 	}
-	cols := []column{col("id", st.text), col("name", st.text), col("short", st.text)}
+	cols := []column{col("id", st.text), col("name", st.text), col("short", st.text), col("hits", st.integer), col("other", st.integer)}
 	for i, t := range report.EventTypes() {
 		cols = append(cols, column{title: cat.EventType(i), style: st.integer, def: cat.T("annex.def.corridors.type", t)})
 	}
@@ -23,7 +26,8 @@ func (a *annex) corridorsSheet(name string) *sheet {
 		row: func(i int, r []cell) []cell {
 			c := counts[i]
 			txt := func(v, field string) cell { return a.textOf(v, c.Corridor.Pos, "corridor", c.Corridor.ID, field) }
-			r = append(r, txt(c.Corridor.ID, "id"), txt(c.Corridor.Name, "name"), txt(c.Corridor.Short, "short"))
+			r = append(r, txt(c.Corridor.ID, "id"), txt(c.Corridor.Name, "name"), txt(c.Corridor.Short, "short"),
+				intCell(c.Hits()), intCell(c.Counts.Total()-c.Hits()))
 			for _, n := range c.Counts {
 				r = append(r, intCell(n))
 			}

@@ -7,12 +7,15 @@ import (
 )
 
 // eventColumns are the Events sheet's columns, in ACLED's order and
-// spelling; corridors, targets and the source columns are ours.
+// spelling (disorder_type after time_precision, geo_precision after
+// longitude, as in an ACLED export); corridors, targets, kidnapped,
+// vehicles_destroyed, claimed_by and the source columns are ours.
 var eventColumns = []string{
-	"event_id", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
-	"actor1", "assoc_actor_1", "actor2", "country", "admin1", "admin2", "location",
-	"latitude", "longitude", "corridors", "targets", "fatalities", "kidnapped",
-	"vehicles_destroyed", "summary", "sources", "source_links",
+	"event_id", "event_date", "date_end", "time_precision", "disorder_type", "event_type",
+	"sub_event_type", "actor1", "assoc_actor_1", "actor2", "country", "admin1", "admin2",
+	"location", "latitude", "longitude", "geo_precision", "corridors", "targets",
+	"fatalities", "kidnapped", "vehicles_destroyed", "claimed_by", "summary", "sources",
+	"source_links",
 }
 
 // listSep joins the values of a multi-valued column, as ACLED joins
@@ -23,11 +26,12 @@ const listSep = "; "
 // selection (by date, then id).
 func (a *annex) eventsSheet(name string) *sheet {
 	st := a.st
-	// Long text wraps in narrow columns, so that the sheet, 23 columns
+	// Long text wraps in narrow columns, so that the sheet, 26 columns
 	// wide, prints legibly on a landscape page.
 	wrapAt := map[string]float64{
-		"event_id": 24, "event_type": 16, "sub_event_type": 18, "actor1": 24, "assoc_actor_1": 18,
-		"actor2": 24, "location": 18, "corridors": 22, "targets": 20, "summary": 50, "sources": 28,
+		"event_id": 24, "disorder_type": 22, "event_type": 16, "sub_event_type": 18, "actor1": 24,
+		"assoc_actor_1": 18, "actor2": 24, "location": 18, "corridors": 22, "targets": 20,
+		"claimed_by": 16, "summary": 50, "sources": 28,
 	}
 	cols := make([]column, len(eventColumns))
 	for i, key := range eventColumns {
@@ -38,7 +42,9 @@ func (a *annex) eventsSheet(name string) *sheet {
 		switch key {
 		case "event_date", "date_end":
 			cols[i].style = st.date
-		case "time_precision", "fatalities", "kidnapped", "vehicles_destroyed":
+		case "time_precision", "geo_precision":
+			cols[i].style = st.code
+		case "fatalities", "kidnapped", "vehicles_destroyed":
 			cols[i].style = st.integer
 		case "latitude", "longitude":
 			cols[i].style = st.coord
@@ -66,6 +72,9 @@ func (a *annex) eventsSheet(name string) *sheet {
 				dateCell(e.Date),
 				dateCell(e.DateEnd),
 				intCell(max(e.TimePrecision, report.PrecisionDay)),
+				// ACLED's wording, a code like event_type: derived from
+				// the type, so every event has one.
+				txt(e.Disorder().String(), "disorder_type"),
 				txt(e.EventType, "event_type"),
 				txt(e.SubEventType, "sub_event_type"),
 				txt(e.Actor1, "actor1"),
@@ -76,11 +85,15 @@ func (a *annex) eventsSheet(name string) *sheet {
 				txt(place.Admin2, "admin2"),
 				txt(place.Name, "location"),
 				lat, lon,
+				// An event made in code rather than loaded may leave it
+				// zero; the loader's default is the place itself.
+				intCell(max(e.GeoPrecision, report.GeoExact)),
 				txt(strings.Join(e.Corridors, listSep), "corridors"),
 				txt(strings.Join(e.Targets, listSep), "targets"),
 				countCell(e.Fatalities),
 				countCell(e.Kidnapped),
 				countCell(e.VehiclesDestroyed),
+				txt(e.ClaimedBy, "claimed_by"),
 				txt(e.Summary, "summary"),
 				txt(strings.Join(e.Sources, listSep), "sources"),
 				a.linkCell(a.firstURL(e), e.Pos, "event", e.ID),

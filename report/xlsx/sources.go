@@ -1,15 +1,16 @@
 package xlsx
 
 import (
-	"maps"
 	"slices"
 
 	"briefing/report"
 )
 
-// sourcesSheet lists the sources of the letter, sorted by id: those its
-// events cite and those its text cites as notes, with how many of its
-// events cite each.
+// sourcesSheet lists the letter's sources list ([report.Selection.CitedSources]):
+// the sources its period's events cite and those its text cites as notes,
+// in the letter's order (publisher, date, title), with how many of its
+// events cite each. Taking the list from the one function the letter uses
+// keeps the sheet's rows and the letter's count of sources equal.
 func (a *annex) sourcesSheet(name string) *sheet {
 	st, cat := a.st, a.cat
 	col := func(key string, style int) column {
@@ -36,19 +37,7 @@ func (a *annex) sourcesSheet(name string) *sheet {
 			}
 		}
 	}
-	// The ids of report.Selection.Sources, and the letter's notes.
-	ids := slices.Collect(maps.Keys(citing))
-	for _, s := range a.sel.Letter.Sections {
-		ids = append(ids, s.Body.Notes()...)
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	var sources []*report.Source
-	for _, id := range ids {
-		if s, ok := a.sel.Dataset.Source(id); ok {
-			sources = append(sources, s)
-		}
-	}
+	sources := a.sel.CitedSources()
 
 	return &sheet{
 		name: name, table: tableSources, cols: cols, n: len(sources),

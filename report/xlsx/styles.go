@@ -16,6 +16,7 @@ type styles struct {
 	text        int
 	wrap        int // long text: summaries, titles, definitions
 	integer     int
+	code        int // a one-digit code (time_precision, geo_precision), centred clear of its neighbours
 	coord       int // latitude and longitude, four decimals as ACLED gives them
 	date        int // a real date, shown as ISO 8601 in every language
 	percent     int
@@ -23,6 +24,7 @@ type styles struct {
 	heading     int // the About sheet's first line
 	label       int // the About sheet's labels
 	value       int // the About sheet's values
+	change      int // the About sheet's change in per cent, signed
 	subtitle    int // the About sheet's "Column definitions"
 }
 
@@ -44,6 +46,8 @@ func newStyles(f *excelize.File, b report.Brand) (styles, error) {
 	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{primary}}
 	var s styles
 	iso, pct, coord := isoDate, "0.0%", "0.0000"
+	// A change is signed, as the letter writes it: +67%, -100%.
+	signed := "+0%;-0%;0%"
 	defs := []struct {
 		id    *int
 		style excelize.Style
@@ -57,6 +61,7 @@ func newStyles(f *excelize.File, b report.Brand) (styles, error) {
 		{&s.text, excelize.Style{Alignment: top}},
 		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&s.integer, excelize.Style{Alignment: top, NumFmt: 1}},
+		{&s.code, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, NumFmt: 1}},
 		{&s.coord, excelize.Style{Alignment: top, CustomNumFmt: &coord}},
 		// Centred, and so is a source's date known only to the month or
 		// year, which is text: a date column reads as one, clear of its
@@ -68,8 +73,9 @@ func newStyles(f *excelize.File, b report.Brand) (styles, error) {
 		{&s.link, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 			Font: &excelize.Font{Family: fontFamily, Size: 11, Color: "0563C1", Underline: "single"}}},
 		{&s.heading, excelize.Style{Font: font(14, true, primary)}},
-		{&s.label, excelize.Style{Font: font(11, true, ink), Alignment: top}},
+		{&s.label, excelize.Style{Font: font(11, true, ink), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&s.value, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}},
+		{&s.change, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &signed}},
 		{&s.subtitle, excelize.Style{Font: font(12, true, primary)}},
 	}
 	for _, d := range defs {
@@ -87,7 +93,7 @@ func newStyles(f *excelize.File, b report.Brand) (styles, error) {
 func (s styles) wraps(style int) bool {
 	// Not links: an address has no space to wrap at, and LibreOffice cuts
 	// it rather than break it.
-	return style == s.wrap || style == s.value || s.isHeader(style)
+	return style == s.wrap || style == s.value || style == s.label || s.isHeader(style)
 }
 
 func (s styles) isHeader(style int) bool {
@@ -100,7 +106,7 @@ func (s styles) headerFor(style int) int {
 	switch style {
 	case s.integer, s.coord, s.percent:
 		return s.headerRight
-	case s.date:
+	case s.date, s.code:
 		return s.headerDate
 	}
 	return s.header

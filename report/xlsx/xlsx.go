@@ -117,7 +117,7 @@ func (a *annex) build() error {
 	sources := a.sourcesSheet(names[2])
 	corridors := a.corridorsSheet(names[3])
 	frequency := a.frequencySheet(names[4])
-	about := a.aboutSheet(names[0], sources.n, events, sources, corridors, frequency)
+	about := a.aboutSheet(names[0], events, sources, corridors, frequency)
 	for _, s := range []*sheet{about, events, sources, corridors, frequency} {
 		if err := a.writeSheet(s); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +31,10 @@ import (
 	"briefing/report/xlsx"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+var (
+	update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	outDir = flag.String("out", "", "write the annexes TestWriteOut builds into this folder, to open or render them")
+)
 
 // A reader's view of the annex: every test writes a workbook and reads it
 // back with excelize, as a partner's tools would.
@@ -110,10 +114,11 @@ var sheetNames = map[string][]string{
 
 // eventColumns is the Events header in every language: ACLED's keys.
 var eventColumns = []string{
-	"event_id", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
-	"actor1", "assoc_actor_1", "actor2", "country", "admin1", "admin2", "location",
-	"latitude", "longitude", "corridors", "targets", "fatalities", "kidnapped",
-	"vehicles_destroyed", "summary", "sources", "source_links",
+	"event_id", "event_date", "date_end", "time_precision", "disorder_type", "event_type",
+	"sub_event_type", "actor1", "assoc_actor_1", "actor2", "country", "admin1", "admin2",
+	"location", "latitude", "longitude", "geo_precision", "corridors", "targets",
+	"fatalities", "kidnapped", "vehicles_destroyed", "claimed_by", "summary", "sources",
+	"source_links",
 }
 
 // column returns the letters of an Events column.
@@ -150,15 +155,21 @@ func TestSheetsAndHeaders(t *testing.T) {
 			{"Sheet", "Column", "Definition"},
 			eventColumns,
 			{"ID", "Publisher", "Date", "Title", "URL", "Language", "Kind", "Events citing it"},
-			slices.Concat([]string{"ID", "Corridor", "Short name"}, types["en"], []string{"Total", "Share of events"}),
-			slices.Concat([]string{"Week", "From", "To"}, types["en"], []string{"Total", "Previous period: from", "Previous period: to", "Previous period: total"}),
+			slices.Concat([]string{"ID", "Corridor", "Short name", "Hits (political violence)", "Other events (demonstrations, strategic developments)"},
+				types["en"], []string{"All events naming it", "Share of the period’s events"}),
+			slices.Concat([]string{"Week", "From", "To", "Covered days"}, types["en"], []string{
+				"Political violence and demonstrations", "All events", "Previous period: from", "Previous period: to",
+				"Previous period: political violence and demonstrations", "Previous period: all events"}),
 		},
 		"fr": {
 			{"Feuille", "Colonne", "Définition"},
 			eventColumns,
 			{"Identifiant", "Éditeur", "Date", "Titre", "URL", "Langue", "Type", "Événements la citant"},
-			slices.Concat([]string{"Identifiant", "Corridor", "Nom court"}, types["fr"], []string{"Total", "Part des événements"}),
-			slices.Concat([]string{"Semaine", "Du", "Au"}, types["fr"], []string{"Total", "Période précédente\u202f: du", "Période précédente\u202f: au", "Période précédente\u202f: total"}),
+			slices.Concat([]string{"Identifiant", "Corridor", "Nom court", "Atteintes (violence politique)", "Autres événements (manifestations, développements stratégiques)"},
+				types["fr"], []string{"Tous les événements le mentionnant", "Part des événements de la période"}),
+			slices.Concat([]string{"Semaine", "Du", "Au", "Jours couverts"}, types["fr"], []string{
+				"Violence politique et manifestations", "Tous les événements", "Période précédente\u202f: du", "Période précédente\u202f: au",
+				"Période précédente\u202f: violence politique et manifestations", "Période précédente\u202f: tous les événements"}),
 		},
 	}
 	for _, lang := range []string{"en", "fr"} {
@@ -374,81 +385,239 @@ func TestTablesPanesAndPrint(t *testing.T) {
 	}
 }
 
+// coverage returns the selection of a letter of report/testdata/coverage,
+// whose dataset leaves some of its weeks uncovered (see
+// report/coverage_test.go for its buckets, worked out by hand).
+func coverage(t testing.TB, letter string) report.Selection {
+	t.Helper()
+	return load(t, "../testdata/coverage", letter)
+}
+
+// sheetCells reads a sheet as a reader does: by column title, the raw value
+// of each data row's cell, "" for an empty cell, and whether the cell is
+// empty (no value at all, not a 0 or an empty string).
+type sheetCells struct {
+	t     *testing.T
+	f     *excelize.File
+	sheet string
+	cols  map[string]int // title: 1-based column
+	first int            // row of the first data row
+}
+
+func readSheet(t *testing.T, f *excelize.File, sheet string, header int) sheetCells {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) < header {
+		t.Fatalf("%s: %d rows (%v)", sheet, len(rows), err)
+	}
+	cols := map[string]int{}
+	for j, title := range rows[header-1] {
+		cols[title] = j + 1
+	}
+	return sheetCells{t, f, sheet, cols, header + 1}
+}
+
+// get returns the raw value of data row i (0-based) in the column of that
+// title, and whether the cell is empty.
+func (s sheetCells) get(i int, title string) (string, bool) {
+	s.t.Helper()
+	j, ok := s.cols[title]
+	if !ok {
+		s.t.Fatalf("%s: no column %q", s.sheet, title)
+	}
+	ref, _ := excelize.CoordinatesToCellName(j, s.first+i)
+	v, _ := s.f.GetCellValue(s.sheet, ref, excelize.Options{RawCellValue: true})
+	typ, _ := s.f.GetCellType(s.sheet, ref)
+	return v, v == "" && typ == excelize.CellTypeUnset
+}
+
 // TestFrequency: the Frequency sheet holds the numbers of the letter's
-// frequency chart, and a native stacked chart of them in the brand's
-// colours.
+// frequency chart: counts by type, the column height (every type but
+// strategic developments) and the total of every type. A bucket the
+// dataset does not cover has empty count cells, never 0; the comparison
+// period's counts are empty unless the dataset covers all of it.
 func TestFrequency(t *testing.T) {
-	cases := map[string]report.Selection{"sample": sample(t), "synthetic": synthetic(t, 500), "quarter": quarter(t)}
+	cases := map[string]report.Selection{
+		"sample": sample(t), "synthetic": synthetic(t, 500), "quarter": quarter(t),
+		"ml-sn-july": coverage(t, "ml-sn-july"), "all-july": coverage(t, "all-july"), "ml-july": coverage(t, "ml-july"),
+	}
+	types := report.EventTypes()
 	for name, sel := range cases {
 		t.Run(name, func(t *testing.T) {
-			b, _ := write(t, sel, options(t, sel, "en"))
-			f := open(t, b)
-			rows, err := f.GetRows("Frequency", excelize.Options{RawCellValue: true})
-			if err != nil {
-				t.Fatal(err)
-			}
+			f := annex(t, sel, "en")
 			freq := sel.Frequency()
+			sh := readSheet(t, f, "Frequency", 1)
+			rows, _ := f.GetRows("Frequency")
 			if len(rows)-1 != len(freq.Buckets) {
 				t.Fatalf("%d rows, want %d buckets", len(rows)-1, len(freq.Buckets))
 			}
-			for i, bucket := range freq.Buckets {
-				row := rows[i+1]
-				var want []string
-				for _, n := range bucket.Counts {
-					want = append(want, strconv.Itoa(n))
-				}
-				want = append(want, strconv.Itoa(bucket.Counts.Total()))
-				if got := row[3 : 4+report.NumEventTypes]; !slices.Equal(got, want) {
-					t.Errorf("bucket %d: %q, want %q", i, got, want)
-				}
-				if !bucket.PreviousPeriod.From.IsZero() {
-					if got := row[len(row)-1]; got != strconv.Itoa(bucket.Previous.Total()) {
-						t.Errorf("bucket %d: previous %s, want %d", i, got, bucket.Previous.Total())
+			for i, b := range freq.Buckets {
+				check := func(title string, want int, known bool) {
+					t.Helper()
+					got, empty := sh.get(i, title)
+					switch {
+					case !known && !empty:
+						t.Errorf("bucket %s, %s: %q, want an empty cell", b.Period, title, got)
+					case known && got != strconv.Itoa(want):
+						t.Errorf("bucket %s, %s: %q, want %d", b.Period, title, got, want)
 					}
 				}
+				check("Covered days", b.CoveredDays, true)
+				for j, typ := range types {
+					check(typ, b.Counts[j], b.Covered())
+				}
+				check("Political violence and demonstrations", b.Counts.Sum(report.NotStrategic), b.Covered())
+				check("All events", b.Counts.Total(), b.Covered())
+				hasPrevious := !b.PreviousPeriod.From.IsZero()
+				if got, empty := sh.get(i, "Previous period: from"); empty == hasPrevious {
+					t.Errorf("bucket %s, previous from: %q, want a date: %v", b.Period, got, hasPrevious)
+				}
+				known := hasPrevious && freq.PreviousCovered
+				check("Previous period: political violence and demonstrations", b.Previous.Sum(report.NotStrategic), known)
+				check("Previous period: all events", b.Previous.Total(), known)
+			}
+		})
+	}
+	// The hand-computed buckets of report/coverage_test.go: for ML and SN
+	// in July, the weeks of 22 and 29 July are not covered (c3, an event
+	// recorded on 25 July, is on the Events sheet but in no count); the
+	// week of 15 July has 6 covered days and keeps its count.
+	f := annex(t, coverage(t, "ml-sn-july"), "en")
+	rows, _ := f.GetRows("Frequency", excelize.Options{RawCellValue: true})
+	var got []string
+	for _, row := range rows[1:] {
+		got = append(got, strings.Join(row[3:12], " "))
+	}
+	want := []string{
+		"7 1 0 0 0 0 0 1 1",
+		"7 0 0 0 0 0 0 0 0",
+		"6 0 0 0 0 0 1 0 1",
+		"0        ",
+		"0        ",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ml-sn-july, covered days to all events:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestFrequencyChart: the native chart is drawn as the letter's: stacked
+// columns of the types of political violence and demonstrations only,
+// strategic developments as markers of their own, never stacked, the
+// comparison period a dashed line of column heights only when the dataset
+// covers it, and blank cells (weeks not covered) as gaps, not zeros.
+func TestFrequencyChart(t *testing.T) {
+	cases := map[string]report.Selection{
+		"sample": sample(t), "synthetic": synthetic(t, 500), "quarter": quarter(t),
+		"ml-sn-july": coverage(t, "ml-sn-july"), "ml-july": coverage(t, "ml-july"), "all-july": coverage(t, "all-july"),
+	}
+	for name, sel := range cases {
+		t.Run(name, func(t *testing.T) {
+			b, _ := write(t, sel, options(t, sel, "en"))
+			freq := sel.Frequency()
+			drawn, _ := freq.Drawn()
+			if drawn.Total() == 0 {
+				if strings.Contains(partNames(t, b), "chart") {
+					t.Error("a chart of weeks none of which is covered")
+				}
+				return
 			}
 			chart := part(t, b, "xl/charts/chart1.xml")
-			if !strings.Contains(chart, `<barDir val="col"></barDir><grouping val="stacked">`) {
+			bars, lines, _ := strings.Cut(chart, "<lineChart>")
+			if !strings.Contains(bars, `<barDir val="col"></barDir><grouping val="stacked">`) {
 				t.Error("the chart is not a stacked column chart")
 			}
-			current, previous := freq.Totals()
+			if !strings.Contains(chart, `<dispBlanksAs val="gap">`) {
+				t.Error("blank cells are not gaps")
+			}
+			// Series by the column of their values: types in E to J, the
+			// comparison period's column heights in O.
+			values := func(xml, col string) bool {
+				return strings.Contains(xml, "!$"+col+"$2:$"+col+"$")
+			}
 			for i, c := range sel.Dataset.Brand.EventColors {
+				col := string(rune('E' + i))
+				strategic := !report.NotStrategic(i)
+				if got := values(bars, col); got != (drawn[i] > 0 && !strategic) {
+					t.Errorf("a stacked series of %s: %v, want %v", report.EventTypes()[i], got, drawn[i] > 0 && !strategic)
+				}
+				if strategic {
+					if got := values(lines, col); got != (drawn[i] > 0) {
+						t.Errorf("markers of strategic developments: %v, want %v", got, drawn[i] > 0)
+					}
+					continue
+				}
 				hex := strings.TrimPrefix(c.Hex(), "#")
-				if got := strings.Contains(chart, hex); got != (current[i] > 0) {
-					t.Errorf("colour %s of %s in the chart: %v, want %v", hex, report.EventTypes()[i], got, current[i] > 0)
+				if got := strings.Contains(bars, hex); got != (drawn[i] > 0) {
+					t.Errorf("colour %s of %s in the columns: %v, want %v", hex, report.EventTypes()[i], got, drawn[i] > 0)
 				}
 			}
-			if got := strings.Contains(chart, "<lineChart>"); got != (previous.Total() > 0) {
-				t.Errorf("a line of the previous period: %v, want %v", got, previous.Total() > 0)
+			if got := values(lines, "O"); got != freq.PreviousCovered {
+				t.Errorf("a line of the comparison period: %v, want %v (covered)", got, freq.PreviousCovered)
+			}
+			if values(chart, "L") || values(chart, "K") || values(chart, "P") {
+				t.Error("the chart draws a total column, which would count strategic developments in the columns or twice")
 			}
 			if !strings.Contains(part(t, b, "xl/worksheets/_rels/sheet5.xml.rels"), "drawing") {
 				t.Error("the Frequency sheet does not hold the chart's drawing")
+			}
+			// The horizontal axis says which weeks are empty for want of
+			// data, and which count fewer days.
+			axis := map[string][]string{
+				"sample": {"Fewer days than a whole week or month: 7 Sep (3 of 7 days covered).",
+					"Not covered by the dataset, so neither column nor diamond: 14 Sep – 28 Sep."},
+				"ml-sn-july": {"Fewer days than a whole week or month: 15 Jul (6 of 7 days covered).",
+					"Not covered by the dataset, so neither column nor diamond: 22 Jul – 29 Jul."},
+			}[name]
+			for _, want := range axis {
+				if !strings.Contains(chart, want) {
+					t.Errorf("the horizontal axis does not say %q", want)
+				}
 			}
 		})
 	}
 }
 
-// TestCorridors: the Corridors sheet holds the letter's corridor counts;
-// the share is a percentage cell.
+// TestCorridors: the Corridors sheet lists report.Selection.Corridors in
+// its order: hits (political violence) apart from the other events naming
+// the corridor, counts by type, and the share, a percentage cell.
 func TestCorridors(t *testing.T) {
 	sel := sample(t)
 	f := annex(t, sel, "en")
-	rows, _ := f.GetRows("Corridors", excelize.Options{RawCellValue: true})
+	sh := readSheet(t, f, "Corridors", 1)
+	rows, _ := f.GetRows("Corridors")
 	counts := sel.Corridors()
 	if len(rows)-1 != len(counts) {
 		t.Fatalf("%d rows, want %d corridors", len(rows)-1, len(counts))
 	}
+	nonViolent := 0
 	for i, c := range counts {
-		row := rows[i+1]
-		if row[0] != c.Corridor.ID || row[3+report.NumEventTypes] != strconv.Itoa(c.Counts.Total()) {
-			t.Errorf("row %d: %q, want %s with %d events", i+2, row, c.Corridor.ID, c.Counts.Total())
+		want := map[string]string{
+			"ID":                        c.Corridor.ID,
+			"Hits (political violence)": strconv.Itoa(c.Hits()),
+			"Other events (demonstrations, strategic developments)": strconv.Itoa(c.Counts.Total() - c.Hits()),
+			"All events naming it": strconv.Itoa(c.Counts.Total()),
 		}
-		share, _ := strconv.ParseFloat(row[4+report.NumEventTypes], 64)
+		for j, typ := range report.EventTypes() {
+			want[typ] = strconv.Itoa(c.Counts[j])
+		}
+		for title, w := range want {
+			if got, _ := sh.get(i, title); got != w {
+				t.Errorf("row %d (%s), %s: %q, want %q", i+2, c.Corridor.ID, title, got, w)
+			}
+		}
+		got, _ := sh.get(i, "Share of the period’s events")
+		share, _ := strconv.ParseFloat(got, 64)
 		if want := float64(c.Counts.Total()) / float64(len(sel.Events)); share != want {
 			t.Errorf("row %d: share %v, want %v", i+2, share, want)
 		}
+		if !c.Hit() {
+			nonViolent++
+		}
 	}
-	cell := fmt.Sprintf("%s2", mustColumn(5+report.NumEventTypes))
+	if nonViolent == 0 {
+		t.Error("the sample names no corridor in non-violent events alone; the test checks nothing of them")
+	}
+	cell := fmt.Sprintf("%s2", mustColumn(7+report.NumEventTypes))
 	id, _ := f.GetCellStyle("Corridors", cell)
 	if st, _ := f.GetStyle(id); st.CustomNumFmt == nil || !strings.HasSuffix(*st.CustomNumFmt, "%") {
 		t.Errorf("Corridors!%s: style %+v, want a percentage", cell, st)
@@ -627,37 +796,63 @@ func TestDocProps(t *testing.T) {
 	}
 }
 
-// TestAbout: the About sheet names the letter, its fingerprint and counts.
+// aboutRow is one labelled row above the About sheet's table: its value
+// (raw, as stored), whether the value cell is empty, and its note.
+type aboutRow struct {
+	value string
+	empty bool
+	note  string
+}
+
+// aboutRows reads the About sheet's labelled rows, by label.
+func aboutRows(t *testing.T, f *excelize.File) map[string]aboutRow {
+	t.Helper()
+	rows, err := f.GetRows("About", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]aboutRow{}
+	for i, row := range rows[:aboutHeader(t, f, "About")-1] {
+		if len(row) < 2 || row[0] == "" {
+			continue
+		}
+		r := aboutRow{value: row[1]}
+		if len(row) > 2 {
+			r.note = row[2]
+		}
+		typ, _ := f.GetCellType("About", "B"+strconv.Itoa(i+1))
+		r.empty = r.value == "" && typ == excelize.CellTypeUnset
+		out[row[0]] = r
+	}
+	return out
+}
+
+// TestAbout: the About sheet names the letter, its data and what the
+// dataset covers, and defines every column.
 func TestAbout(t *testing.T) {
 	sel := sample(t)
 	f := annex(t, sel, "en")
-	rows, _ := f.GetRows("About")
-	info := map[string]string{}
-	for _, row := range rows[:aboutHeader(t, f, "About")-1] {
-		if len(row) >= 2 {
-			info[row[0]] = row[1]
-		}
-	}
+	info := aboutRows(t, f)
 	want := map[string]string{
-		"Title":               "JNIM in Kayes",
-		"Period":              "1 June – 30 September 2025",
-		"Issued":              "30 September 2025",
-		"Language":            "English",
-		"Data cutoff":         "9 September 2025",
-		"Dataset fingerprint": sel.Dataset.Fingerprint(),
-		"Events":              strconv.Itoa(len(sel.Events)),
-		"Generated by":        "briefing test",
+		"Title":                                 "JNIM in Kayes",
+		"Period":                                "1 June – 30 September 2025",
+		"Comparison period":                     "1 February – 31 May 2025 (not covered by the dataset)",
+		"Issued":                                "30 September 2025",
+		"Language":                              "English",
+		"Dataset":                               "Western Sahel incident dataset",
+		"Coverage within the period":            "1 June – 9 September 2025, for ML, MR and SN",
+		"Coverage within the comparison period": "not covered by the dataset",
+		"Data cutoff (last covered day)":        "9 September 2025",
+		"Dataset fingerprint":                   sel.Dataset.Fingerprint(),
+		"Generated by":                          "briefing test",
 	}
 	for k, v := range want {
-		if info[k] != v {
-			t.Errorf("About %s: %q, want %q", k, info[k], v)
+		if info[k].value != v {
+			t.Errorf("About %s: %q, want %q", k, info[k].value, v)
 		}
 	}
-	sources, _ := f.GetRows("Sources")
-	if info["Sources"] != strconv.Itoa(len(sources)-1) {
-		t.Errorf("About Sources: %q, the Sources sheet has %d", info["Sources"], len(sources)-1)
-	}
 	// Every column of every other sheet is defined.
+	rows, _ := f.GetRows("About")
 	defined := map[string]bool{}
 	for _, row := range rows[aboutHeader(t, f, "About"):] {
 		if len(row) < 3 || row[2] == "" {
@@ -672,6 +867,162 @@ func TestAbout(t *testing.T) {
 			if !defined[sheet+"/"+col] {
 				t.Errorf("no definition of %s column %q", sheet, col)
 			}
+		}
+	}
+}
+
+// TestAboutCoverage: a letter whose comparison period or days are not all
+// covered says so, and one with no covered day has no cutoff.
+func TestAboutCoverage(t *testing.T) {
+	tests := []struct {
+		letter                           string
+		previous, coverage, prev, cutoff string
+	}{
+		{"ml-july", "1 June – 30 June 2025", "1 July – 31 July 2025, for ML", "1 June – 30 June 2025, for ML", "31 July 2025"},
+		{"ml-sn-july", "1 June – 30 June 2025", "1 July – 20 July 2025, for ML and SN", "1 June – 30 June 2025, for ML and SN", "20 July 2025"},
+		{"all-july", "1 June – 30 June 2025 (not covered by the dataset)", "not covered by the dataset", "not covered by the dataset",
+			"no day of the period is covered by the dataset"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.letter, func(t *testing.T) {
+			info := aboutRows(t, annex(t, coverage(t, tt.letter), "en"))
+			for label, want := range map[string]string{
+				"Comparison period":                     tt.previous,
+				"Coverage within the period":            tt.coverage,
+				"Coverage within the comparison period": tt.prev,
+				"Data cutoff (last covered day)":        tt.cutoff,
+			} {
+				if got := info[label].value; got != want {
+					t.Errorf("%s: %q, want %q", label, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestAboutKeyFigures: the About sheet's key figures are number cells
+// holding report.Selection.KeyFigures, the numbers of the letter's
+// key-figures page; a number there is none to give is an empty cell.
+func TestAboutKeyFigures(t *testing.T) {
+	cases := map[string]report.Selection{
+		"sample": sample(t), "tricky": tricky(t),
+		"ml-july": coverage(t, "ml-july"), "ml-sn-july": coverage(t, "ml-sn-july"), "all-july": coverage(t, "all-july"),
+	}
+	for name, sel := range cases {
+		t.Run(name, func(t *testing.T) {
+			f := annex(t, sel, "en")
+			info := aboutRows(t, f)
+			k := sel.KeyFigures()
+			figure := func(c report.Figure) string { return c.Count.String() }
+			previous := ""
+			if k.PreviousCovered {
+				previous = strconv.Itoa(k.PreviousViolence)
+			}
+			want := map[string]string{
+				"Events in the period":                               strconv.Itoa(k.Events),
+				"Political violence events":                          strconv.Itoa(k.Violence),
+				"Political violence events in the comparison period": previous,
+				"Strategic developments":                             strconv.Itoa(k.Strategic),
+				"Demonstrations":                                     strconv.Itoa(k.Demonstrations),
+				"Trade corridors hit by political violence":          strconv.Itoa(k.CorridorsHit),
+				"People kidnapped":                                   figure(k.Kidnapped),
+				"Vehicles destroyed":                                 figure(k.VehiclesDestroyed),
+				"Reported fatalities":                                figure(k.Fatalities),
+				"Sources in the letter’s sources list":               strconv.Itoa(k.Sources),
+				"Sources backing the period’s events":                strconv.Itoa(len(sel.EventSources())),
+				"Events recorded outside the coverage":               strconv.Itoa(len(sel.OutsideCoverage())),
+			}
+			for label, w := range want {
+				got, ok := info[label]
+				switch {
+				case !ok:
+					t.Errorf("no row %q", label)
+				case got.value != w:
+					t.Errorf("%s: %q, want %q", label, got.value, w)
+				case w == "" && !got.empty:
+					t.Errorf("%s: not an empty cell", label)
+				case w != "" && got.note == "":
+					t.Errorf("%s: no note saying what it counts", label)
+				}
+			}
+			change := info["Change in political violence events"]
+			if pct, ok := k.Change(); ok {
+				got, err := strconv.ParseFloat(change.value, 64)
+				if err != nil || math.Abs(got-pct/100) > 1e-9 {
+					t.Errorf("change %q, want %v", change.value, pct/100)
+				}
+			} else if !change.empty {
+				t.Errorf("change %q, want an empty cell", change.value)
+			}
+			// The key figures are numbers, not text.
+			rows, _ := f.GetRows("About")
+			for i, row := range rows {
+				if len(row) < 2 || want[row[0]] == "" {
+					continue
+				}
+				if typ, _ := f.GetCellType("About", "B"+strconv.Itoa(i+1)); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+					t.Errorf("About!B%d (%s): cell type %v, want a number", i+1, row[0], typ)
+				}
+			}
+			// The Sources sheet is the letter's sources list.
+			sources, _ := f.GetRows("Sources")
+			var ids, wantIDs []string
+			for _, row := range sources[1:] {
+				ids = append(ids, row[0])
+			}
+			for _, s := range sel.CitedSources() {
+				wantIDs = append(wantIDs, s.ID)
+			}
+			if !slices.Equal(ids, wantIDs) {
+				t.Errorf("Sources sheet lists %q, want the letter's sources list %q", ids, wantIDs)
+			}
+		})
+	}
+	// The sample's fatalities come from JNIM's own claim, and the note
+	// says so.
+	info := aboutRows(t, annex(t, sample(t), "en"))
+	if note := info["Reported fatalities"].note; !strings.HasPrefix(note, "All claimed by JNIM.") {
+		t.Errorf("fatalities note %q, want it to say they are all claimed by JNIM", note)
+	}
+}
+
+// TestEventCodes: disorder_type (ACLED's wording), geo_precision (a
+// number, 1 by default) and claimed_by for every event of the sample.
+func TestEventCodes(t *testing.T) {
+	sel := sample(t)
+	f := annex(t, sel, "en")
+	sh := readSheet(t, f, "Events", 1)
+	seen := map[string]bool{}
+	for i, e := range sel.Events {
+		disorder, _ := sh.get(i, "disorder_type")
+		geo, _ := sh.get(i, "geo_precision")
+		claimed, empty := sh.get(i, "claimed_by")
+		if disorder != e.Disorder().String() || disorder == "" {
+			t.Errorf("%s: disorder_type %q, want %q", e.ID, disorder, e.Disorder())
+		}
+		if e.EventType == report.StrategicDevelopments && disorder != "Strategic developments" {
+			t.Errorf("%s, a strategic development: disorder_type %q", e.ID, disorder)
+		}
+		if geo != strconv.Itoa(max(e.GeoPrecision, 1)) {
+			t.Errorf("%s: geo_precision %q, want %d", e.ID, geo, e.GeoPrecision)
+		}
+		if claimed != e.ClaimedBy || e.ClaimedBy == "" && !empty {
+			t.Errorf("%s: claimed_by %q, want %q", e.ID, claimed, e.ClaimedBy)
+		}
+		ref, _ := excelize.CoordinatesToCellName(sh.cols["geo_precision"], i+2)
+		if typ, _ := f.GetCellType("Events", ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("%s: geo_precision is a %v cell, want a number", e.ID, typ)
+		}
+		seen[e.ID+" "+disorder+" "+geo+" "+claimed] = true
+	}
+	for _, want := range []string{
+		"farabougou-takeover-2025-08-19 Political violence 1 JNIM",
+		"kayes-region-positions-attack-2025-07-01 Political violence 3 ",
+		"diarra-transport-suspension-2025-09-08 Strategic developments 1 ",
+		"nara-region-strikes-2025-07-13 Political violence 2 ",
+	} {
+		if !seen[want] {
+			t.Errorf("no event row %q", want)
 		}
 	}
 }
@@ -704,6 +1055,32 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
+// TestWriteOut writes the sample's annex in each language, and that of a
+// letter with weeks the dataset does not cover, into the -out folder, to
+// look at them as a reader would (in Excel, or rendered with LibreOffice:
+// soffice --headless --convert-to pdf). Without -out it does nothing.
+func TestWriteOut(t *testing.T) {
+	if *outDir == "" {
+		t.Skip("no -out folder")
+	}
+	cases := []struct {
+		name string
+		sel  report.Selection
+		lang string
+	}{
+		{"kayes.en", sample(t), "en"},
+		{"kayes.fr", sample(t), "fr"},
+		{"ml-sn-july.en", coverage(t, "ml-sn-july"), "en"},
+		{"ml-july.en", coverage(t, "ml-july"), "en"},
+	}
+	for _, c := range cases {
+		b, _ := write(t, c.sel, options(t, c.sel, c.lang))
+		if err := os.WriteFile(filepath.Join(*outDir, c.name+".xlsx"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestGolden compares every sheet's cells, as a reader sees them, with
 // testdata/*.tsv.golden (go test -update rewrites them).
 func TestGolden(t *testing.T) {
@@ -715,6 +1092,9 @@ func TestGolden(t *testing.T) {
 		{"kayes.en", sample(t), "en"},
 		{"kayes.fr", sample(t), "fr"},
 		{"tricky.en", tricky(t), "en"},
+		// Weeks not covered, an event recorded outside the coverage, a
+		// covered comparison period.
+		{"ml-sn-july.en", coverage(t, "ml-sn-july"), "en"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -780,7 +1160,8 @@ func TestOpenpyxl(t *testing.T) {
 	if python == "" {
 		t.Skip("no python3 with openpyxl: install Debian's python3-openpyxl to read the annex as pandas does")
 	}
-	for name, sel := range map[string]report.Selection{"sample": sample(t), "tricky": tricky(t)} {
+	cases := map[string]report.Selection{"sample": sample(t), "tricky": tricky(t), "ml-sn-july": coverage(t, "ml-sn-july")}
+	for name, sel := range cases {
 		t.Run(name, func(t *testing.T) {
 			b, _ := write(t, sel, options(t, sel, "en"))
 			openpyxl(t, python, b, expectations(t, sel, open(t, b)))
@@ -808,10 +1189,20 @@ func expectations(t *testing.T, sel report.Selection, f *excelize.File) []any {
 		for _, row := range rows {
 			cols = max(cols, len(row))
 		}
+		// An Excel table has at least one data row, empty when the sheet
+		// has none (a letter naming no corridor): the dimension counts it.
+		maxRow := len(rows)
+		if tables, _ := f.GetTables(sheet); len(tables) == 1 {
+			_, end, _ := excelize.CellNameToCoordinates(strings.Split(tables[0].Range, ":")[1])
+			maxRow = max(maxRow, end)
+		}
 		cells := map[string]any{}
 		for _, ref := range []string{"A2", "B2"} {
 			v, _ := f.GetCellValue(sheet, ref)
 			cells[ref] = v
+			if v == "" {
+				cells[ref] = nil
+			}
 		}
 		if sheet == "About" {
 			cells = map[string]any{"A1": "Annex: the events and sources behind the letter", "B2": nil}
@@ -839,7 +1230,20 @@ func expectations(t *testing.T, sel report.Selection, f *excelize.File) []any {
 				}
 			}
 		}
-		sheets = append(sheets, []any{sheet, map[string]any{"max_row": len(rows), "max_column": cols, "rows": len(rows), "cells": cells}})
+		if sheet == "Frequency" {
+			// A week the dataset does not cover reads as None (NaN in
+			// pandas), never 0; columns D, E and K are its covered days,
+			// Battles and column height.
+			for i, b := range sel.Frequency().Buckets {
+				row := strconv.Itoa(i + 2)
+				cells["D"+row] = b.CoveredDays
+				cells["E"+row], cells["K"+row] = nil, nil
+				if b.Covered() {
+					cells["E"+row], cells["K"+row] = b.Counts[0], b.Counts.Sum(report.NotStrategic)
+				}
+			}
+		}
+		sheets = append(sheets, []any{sheet, map[string]any{"max_row": maxRow, "max_column": cols, "rows": len(rows), "cells": cells}})
 	}
 	return sheets
 }
