@@ -501,10 +501,14 @@ type KeyFigures struct {
 	Violence         int
 	PreviousViolence int
 	PreviousCovered  bool
-	Demonstrations   int
-	Strategic        int // strategic developments
-	CorridorsHit     int // distinct corridors hit by political violence
-	Sources          int // entries of the letter's sources list
+	// Covered is true when every day of the letter's own period is
+	// covered. A change between a period whose data stop early and a whole
+	// comparison period would compare unequal spans, so none is given.
+	Covered        bool
+	Demonstrations int
+	Strategic      int // strategic developments
+	CorridorsHit   int // distinct corridors hit by political violence
+	Sources        int // entries of the letter's sources list
 	// The sums of what events report.
 	Kidnapped         Figure
 	VehiclesDestroyed Figure
@@ -513,7 +517,8 @@ type KeyFigures struct {
 
 // KeyFigures computes the headline numbers of the selection.
 func (s Selection) KeyFigures() KeyFigures {
-	k := KeyFigures{Events: len(s.Events), PreviousCovered: s.PreviousCovered(), Sources: len(s.CitedSources())}
+	k := KeyFigures{Events: len(s.Events), PreviousCovered: s.PreviousCovered(), Covered: s.Coverage.Covers(s.Period),
+		Sources: len(s.CitedSources())}
 	hit := map[string]bool{}
 	for i := range s.Events {
 		e := &s.Events[i]
@@ -549,10 +554,11 @@ func (s Selection) KeyFigures() KeyFigures {
 }
 
 // Change returns the change in events of political violence against the
-// previous period, in per cent. ok is false when the previous period is
-// not covered, or had none, where a percentage means nothing.
+// previous period, in per cent. ok is false when either period is not
+// wholly covered, or the previous one had none, where a percentage means
+// nothing.
 func (k KeyFigures) Change() (percent float64, ok bool) {
-	if !k.PreviousCovered || k.PreviousViolence == 0 {
+	if !k.Covered || !k.PreviousCovered || k.PreviousViolence == 0 {
 		return 0, false
 	}
 	return float64(k.Violence-k.PreviousViolence) / float64(k.PreviousViolence) * 100, true

@@ -60,6 +60,7 @@ func enAnnex() map[string]string {
 		"annex.kf.change":                        "Change in political violence events",
 		"annex.kf.change_note":                   "The period’s political violence events less those of the comparison period, as a percentage of the latter: %s, as the letter prints it.",
 		"annex.kf.change_none":                   "Empty: the comparison period had no political violence event, and a percentage of none means nothing.",
+		"annex.kf.change_partial":                "Empty: the letter’s own period is covered only to %s, and a change between unequal spans would mislead.",
 		"annex.kf.change_not_covered":            "Empty: no comparison is made, since the dataset does not cover all of the comparison period.",
 		"annex.kf.strategic":                     "Strategic developments",
 		"annex.kf.strategic_note":                "Events of the ACLED type “Strategic developments” (announcements, blockades declared, curfews, arrests, looting): counted apart from violence, never added to it.",

@@ -51,6 +51,7 @@ func frAnnex() map[string]string {
 		"annex.kf.change":                        "Évolution des événements de violence politique",
 		"annex.kf.change_note":                   "Les événements de violence politique de la période moins ceux de la période de comparaison, en pourcentage de ces derniers\u202f: %s, comme l’écrit la lettre.",
 		"annex.kf.change_none":                   "Vide\u202f: la période de comparaison n’a compté aucun événement de violence politique, et un pourcentage de rien n’a pas de sens.",
+		"annex.kf.change_partial":                "Vide\u202f: la période de la lettre n’est couverte que jusqu’au %s, et une variation entre des durées inégales induirait en erreur.",
 		"annex.kf.change_not_covered":            "Vide\u202f: aucune comparaison n’est faite, car le jeu de données ne couvre pas toute la période de comparaison.",
 		"annex.kf.strategic":                     "Développements stratégiques",
 		"annex.kf.strategic_note":                "Événements du type ACLED «\u202fStrategic developments\u202f» (annonces, blocus déclarés, couvre-feux, arrestations, pillages)\u202f: comptés à part de la violence, jamais ajoutés à celle-ci.",

@@ -29,13 +29,15 @@ func (d *doc) keyFigures() {
 		case pct < -0.5:
 			arrow = -1
 		}
+	case k.PreviousCovered && !k.Covered:
+		violenceNote = cat.T("keyfig.previous_only", cat.N("events", k.PreviousViolence), cat.ShortDate(d.sel.Cutoff()))
 	case k.PreviousCovered:
 		violenceNote = cat.T("keyfig.new")
 	}
 	figureTile := func(label string, f report.Figure) tile {
 		t := tile{label: label, value: cat.Count(f.Count), small: !f.Reported}
 		if f.Reported {
-			t.note = cat.T("keyfig.reported_in", f.ReportedIn, k.Events)
+			t.note = cat.T("keyfig.reported_in", cat.Int(f.ReportedIn), cat.Int(k.Events))
 			if claim := d.claimNote(f); claim != "" {
 				t.note = claim + "; " + t.note
 			}
@@ -50,21 +52,27 @@ func (d *doc) keyFigures() {
 		tiles = append(tiles, tile{label: cat.T("keyfig.demonstrations"), value: cat.Int(k.Demonstrations), note: cat.T("keyfig.demonstrations_note")})
 	}
 	tiles = append(tiles,
-		tile{label: cat.T("keyfig.corridors"), value: cat.Int(k.CorridorsHit), note: cat.T("keyfig.corridors_of", len(d.ds.Corridors))},
+		tile{label: cat.T("keyfig.corridors"), value: cat.Int(k.CorridorsHit), note: cat.T("keyfig.corridors_of", cat.Int(len(d.ds.Corridors)))},
 		figureTile(cat.T("keyfig.kidnapped"), k.Kidnapped),
 		figureTile(cat.T("keyfig.vehicles"), k.VehiclesDestroyed),
 		figureTile(cat.T("keyfig.fatalities"), k.Fatalities),
 		tile{label: cat.T("keyfig.sources"), value: cat.Int(k.Sources), note: cat.T("keyfig.sources_of")},
 	)
-	const cols, gap, tileH = 4, 4.0, 37.0
+	// Tiles in rows of four, each row as tall as its tallest tile.
+	const cols, gap = 4, 4.0
 	tileW := (textW - gap*(cols-1)) / cols
-	for i, t := range tiles {
-		x := marginL + float64(i%cols)*(tileW+gap)
-		y := d.y + float64(i/cols)*(tileH+gap)
-		d.drawTile(t, x, y, tileW, tileH)
+	for row := 0; row*cols < len(tiles); row++ {
+		these := tiles[row*cols : min(len(tiles), (row+1)*cols)]
+		h := 0.0
+		for _, t := range these {
+			h = max(h, d.tileHeight(t, tileW))
+		}
+		for i, t := range these {
+			d.drawTile(t, marginL+float64(i)*(tileW+gap), d.y, tileW, h)
+		}
+		d.y += h + gap
 	}
-	rows := (len(tiles) + cols - 1) / cols
-	d.y += float64(rows)*tileH + float64(rows-1)*gap + 10
+	d.y += 10 - gap
 
 	if len(d.l.KeyPoints) > 0 {
 		d.heading(cat.T("keyfig.points"), 1)
@@ -99,13 +107,19 @@ func (d *doc) keyFiguresSubtitle(k report.KeyFigures) string {
 }
 
 // claimNote says how much of a figure comes from actors' own claims: "all
-// claimed by JNIM", "12 claimed by JNIM and 3 by the army".
+// claimed by JNIM", "12 claimed by JNIM and 3 by the army". Past two
+// claimants it gives the total and how many parties claim it; the annex
+// names them all, event by event.
 func (d *doc) claimNote(f report.Figure) string {
 	cat := d.cat
-	if len(f.Claims) == 0 {
+	switch {
+	case len(f.Claims) == 0:
 		return ""
-	}
-	if f.Claimed() == f.N {
+	case len(f.Claims) > 2 && f.Claimed() == f.N:
+		return cat.T("keyfig.claimed_all_parties", cat.Int(len(f.Claims)))
+	case len(f.Claims) > 2:
+		return cat.T("keyfig.claimed_parties", cat.Int(f.Claimed()), cat.Int(len(f.Claims)))
+	case f.Claimed() == f.N:
 		var actors []string
 		for _, c := range f.Claims {
 			actors = append(actors, c.Actor)
@@ -114,11 +128,11 @@ func (d *doc) claimNote(f report.Figure) string {
 	}
 	var parts []string
 	for i, c := range f.Claims {
+		key := "keyfig.claimed_more"
 		if i == 0 {
-			parts = append(parts, cat.T("keyfig.claimed_first", cat.Int(c.N), c.Actor))
-		} else {
-			parts = append(parts, cat.T("keyfig.claimed_more", cat.Int(c.N), c.Actor))
+			key = "keyfig.claimed_first"
 		}
+		parts = append(parts, cat.T(key, cat.Int(c.N), c.Actor))
 	}
 	return cat.List(parts)
 }
@@ -130,6 +144,39 @@ type tile struct {
 	arrow              int  // +1 up, -1 down, 0 none
 }
 
+// Tile geometry, in millimetres from the tile's top left corner.
+const (
+	tileMinH   = 37.0
+	tilePad    = 4.5  // left of the text
+	tileLabelY = 14.5 // top of the label
+	tileBottom = 3.0  // under the note
+)
+
+// tileBlocks sets a tile's label and note for a tile w wide; the note
+// starts under the label, however many lines the label takes, and beside
+// the arrow when there is one.
+func (d *doc) tileBlocks(t tile, x, w float64) (label, note block, noteX float64) {
+	pal := d.pal
+	label = d.typeset([]span{plain(t.label, sans, "B", 8.5, pal.ink)}, x+tilePad, w-8, 3.9, alignLeft)
+	noteX = x + tilePad
+	if t.arrow != 0 {
+		noteX += 4.5
+	}
+	note = d.typeset([]span{plain(t.note, sans, "", 7, pal.muted)}, noteX, x+w-3.5-noteX, 3.2, alignLeft)
+	return label, note, noteX
+}
+
+// tileHeight is the height a tile needs: at least tileMinH, more when its
+// label and note are long, so that no text runs out of it.
+func (d *doc) tileHeight(t tile, w float64) float64 {
+	label, note, _ := d.tileBlocks(t, 0, w)
+	h := tileLabelY + label.height() + tileBottom
+	if t.note != "" {
+		h += 1.5 + note.height()
+	}
+	return max(tileMinH, h)
+}
+
 func (d *doc) drawTile(t tile, x, y, w, h float64) {
 	pal := d.pal
 	d.fillColor(pal.light)
@@ -138,18 +185,16 @@ func (d *doc) drawTile(t tile, x, y, w, h float64) {
 	d.pdf.Rect(x, y, 1.2, h, "F")
 	inner := w - 8
 	if t.small {
-		d.setAt(d.typeset([]span{plain(t.value, sans, "B", 12, pal.muted)}, x+4.5, inner, 5.5, alignLeft), y+5.5)
+		d.setAt(d.typeset([]span{plain(t.value, sans, "B", 12, pal.muted)}, x+tilePad, inner, 5.5, alignLeft), y+5.5)
 	} else {
-		d.setAt(d.typeset([]span{plain(t.value, sans, "B", 24, pal.primary)}, x+4.5, inner, 9.5, alignLeft), y+3.5)
+		d.setAt(d.typeset([]span{plain(t.value, sans, "B", 24, pal.primary)}, x+tilePad, inner, 9.5, alignLeft), y+3.5)
 	}
-	label := d.typeset([]span{plain(t.label, sans, "B", 8.5, pal.ink)}, x+4.5, inner, 3.9, alignLeft)
-	d.setAt(label, y+14.5)
+	label, note, _ := d.tileBlocks(t, x, w)
+	d.setAt(label, y+tileLabelY)
 	if t.note == "" {
 		return
 	}
-	// The note starts under the label, however many lines the label takes.
-	noteY := y + 14.5 + label.height() + 1.5
-	noteX := x + 4.5
+	noteY := y + tileLabelY + label.height() + 1.5
 	if t.arrow != 0 {
 		// A triangle pointing the way the count went.
 		tip, base := noteY+1.1, noteY+3.7
@@ -157,8 +202,7 @@ func (d *doc) drawTile(t tile, x, y, w, h float64) {
 			tip, base = base, tip
 		}
 		d.fillColor(pal.accent)
-		d.pdf.Polygon([]fpdf.PointType{{X: noteX, Y: base}, {X: noteX + 3, Y: base}, {X: noteX + 1.5, Y: tip}}, "F")
-		noteX += 4.5
+		d.pdf.Polygon([]fpdf.PointType{{X: x + tilePad, Y: base}, {X: x + tilePad + 3, Y: base}, {X: x + tilePad + 1.5, Y: tip}}, "F")
 	}
-	d.setAt(d.typeset([]span{plain(t.note, sans, "", 7, pal.muted)}, noteX, x+w-3.5-noteX, 3.2, alignLeft), noteY)
+	d.setAt(note, noteY)
 }

@@ -130,6 +130,9 @@ func (a *annex) keyFigures(figure func(key string, value cell, note string) preR
 		previous = intCell(k.PreviousViolence)
 		previousNote = cat.T("annex.kf.previous_violence_note", cat.Period(sel.Previous))
 		changeNote = cat.T("annex.kf.change_none")
+		if !k.Covered {
+			changeNote = cat.T("annex.kf.change_partial", cat.Date(sel.Cutoff()))
+		}
 	}
 	if pct, ok := k.Change(); ok {
 		change = cell{kind: number, n: pct / 100, style: a.st.change}
