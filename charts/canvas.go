@@ -81,11 +81,7 @@ func (c *canvas) lineAlpha(points [][2]float64, width float64, col report.Color,
 	c.r.SetFillColor(transparent)
 	c.r.SetStrokeColor(rgba(col, alpha))
 	c.r.SetStrokeWidth(width * c.pxPerMM)
-	var pxDash []float64
-	for _, d := range dash {
-		pxDash = append(pxDash, d*c.pxPerMM)
-	}
-	c.r.SetStrokeDashArray(pxDash)
+	c.r.SetStrokeDashArray(c.dashPx(dash))
 	c.r.MoveTo(c.px(points[0][0]), c.px(points[0][1]))
 	for _, p := range points[1:] {
 		c.r.LineTo(c.px(p[0]), c.px(p[1]))
@@ -106,16 +102,7 @@ func (c *canvas) circle(x, y, radius float64, fill report.Color, alpha uint8, ou
 		c.r.SetStrokeColor(transparent)
 		c.r.SetStrokeWidth(0)
 	}
-	const n = 8
-	k := 1 / math.Cos(math.Pi/n) // control points sit beyond the circle
-	c.r.MoveTo(c.px(x+radius), c.px(y))
-	for i := 1; i <= n; i++ {
-		mid := (float64(i) - 0.5) * 2 * math.Pi / n
-		end := float64(i) * 2 * math.Pi / n
-		c.r.QuadCurveTo(c.px(x+k*radius*math.Cos(mid)), c.px(y+k*radius*math.Sin(mid)),
-			c.px(x+radius*math.Cos(end)), c.px(y+radius*math.Sin(end)))
-	}
-	c.r.Close()
+	c.circlePath(x, y, radius)
 	if outline > 0 {
 		c.r.FillStroke()
 	} else {
@@ -123,17 +110,9 @@ func (c *canvas) circle(x, y, radius float64, fill report.Color, alpha uint8, ou
 	}
 }
 
-// ring strokes a circle without filling it; dash, in millimetres, may be
-// nil. Markers drawn as rings stay readable where they overlap others.
-func (c *canvas) ring(x, y, radius, width float64, col report.Color, dash []float64) {
-	c.r.SetFillColor(transparent)
-	c.r.SetStrokeColor(rgba(col, 255))
-	c.r.SetStrokeWidth(width * c.pxPerMM)
-	var pxDash []float64
-	for _, d := range dash {
-		pxDash = append(pxDash, d*c.pxPerMM)
-	}
-	c.r.SetStrokeDashArray(pxDash)
+// circlePath adds a closed circle to the path from eight quadratic curves,
+// whose control points sit beyond the circle.
+func (c *canvas) circlePath(x, y, radius float64) {
 	const n = 8
 	k := 1 / math.Cos(math.Pi/n)
 	c.r.MoveTo(c.px(x+radius), c.px(y))
@@ -144,6 +123,25 @@ func (c *canvas) ring(x, y, radius, width float64, col report.Color, dash []floa
 			c.px(x+radius*math.Cos(end)), c.px(y+radius*math.Sin(end)))
 	}
 	c.r.Close()
+}
+
+// dashPx converts a dash pattern from millimetres to the canvas's pixels.
+func (c *canvas) dashPx(dash []float64) []float64 {
+	var px []float64
+	for _, d := range dash {
+		px = append(px, d*c.pxPerMM)
+	}
+	return px
+}
+
+// ring strokes a circle without filling it; dash, in millimetres, may be
+// nil. Markers drawn as rings stay readable where they overlap others.
+func (c *canvas) ring(x, y, radius, width float64, col report.Color, dash []float64) {
+	c.r.SetFillColor(transparent)
+	c.r.SetStrokeColor(rgba(col, 255))
+	c.r.SetStrokeWidth(width * c.pxPerMM)
+	c.r.SetStrokeDashArray(c.dashPx(dash))
+	c.circlePath(x, y, radius)
 	c.r.Stroke()
 	c.r.SetStrokeDashArray(nil)
 }

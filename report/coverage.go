@@ -81,18 +81,8 @@ func (c Coverage) Contains(d Date) bool {
 // Days returns how many days of p are covered.
 func (c Coverage) Days(p Period) int {
 	n := 0
-	for _, q := range c {
-		if !q.Overlaps(p) {
-			continue
-		}
-		from, to := q.From, q.To
-		if from.Before(p.From) {
-			from = p.From
-		}
-		if to.After(p.To) {
-			to = p.To
-		}
-		n += from.DaysUntil(to) + 1
+	for _, q := range c.Within(p) {
+		n += q.Days()
 	}
 	return n
 }

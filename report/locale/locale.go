@@ -244,6 +244,42 @@ func (c *Catalog) List(items []string) string {
 	}
 }
 
+// Claims says how much of a figure comes from actors' own claims, with the
+// messages PREFIX.claimed_all ("all claimed by %s"), PREFIX.claimed_first
+// ("%s claimed by %s"), PREFIX.claimed_more ("%s by %s") and, when the
+// catalogue has it, PREFIX.claimed to wrap a partial claim. When more than
+// named actors claim a part (named > 0), it gives the total and the number
+// of parties instead of every name, with PREFIX.claimed_all_parties and
+// PREFIX.claimed_parties. It returns "" when no part is claimed.
+func (c *Catalog) Claims(f report.Figure, prefix string, named int) string {
+	switch {
+	case len(f.Claims) == 0:
+		return ""
+	case named > 0 && len(f.Claims) > named && f.Claimed() == f.N:
+		return c.T(prefix+".claimed_all_parties", c.Int(len(f.Claims)))
+	case named > 0 && len(f.Claims) > named:
+		return c.T(prefix+".claimed_parties", c.Int(f.Claimed()), c.Int(len(f.Claims)))
+	case f.Claimed() == f.N:
+		actors := make([]string, len(f.Claims))
+		for i, cl := range f.Claims {
+			actors[i] = cl.Actor
+		}
+		return c.T(prefix+".claimed_all", c.List(actors))
+	}
+	parts := make([]string, len(f.Claims))
+	for i, cl := range f.Claims {
+		key := prefix + ".claimed_more"
+		if i == 0 {
+			key = prefix + ".claimed_first"
+		}
+		parts[i] = c.T(key, c.Int(cl.N), cl.Actor)
+	}
+	if c.Has(prefix + ".claimed") {
+		return c.T(prefix+".claimed", c.List(parts))
+	}
+	return c.List(parts)
+}
+
 // Count writes an event figure, or the language's "not reported".
 func (c *Catalog) Count(n report.Count) string {
 	if !n.Reported {

@@ -105,3 +105,31 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestClaims(t *testing.T) {
+	en, _ := locale.For("en")
+	figure := func(n int, claims ...report.Claim) report.Figure {
+		return report.Figure{Count: report.Reported(n), ReportedIn: 1, Claims: claims}
+	}
+	tests := []struct {
+		f      report.Figure
+		prefix string
+		named  int
+		want   string
+	}{
+		{figure(5), "keyfig", 2, ""},
+		{figure(21, report.Claim{Actor: "JNIM", N: 21}), "keyfig", 2, "all claimed by JNIM"},
+		{figure(21, report.Claim{Actor: "JNIM", N: 21}), "annex.kf", 0, "All claimed by JNIM."},
+		{figure(20, report.Claim{Actor: "JNIM", N: 12}, report.Claim{Actor: "ISSP", N: 3}), "keyfig", 2, "12 claimed by JNIM and 3 by ISSP"},
+		{figure(20, report.Claim{Actor: "JNIM", N: 12}, report.Claim{Actor: "ISSP", N: 3}), "annex.kf", 0, "12 claimed by JNIM and 3 by ISSP."},
+		// Past two claimants the letter counts them; the annex names all.
+		{figure(1500, report.Claim{Actor: "A", N: 700}, report.Claim{Actor: "B", N: 300}, report.Claim{Actor: "C", N: 200}), "keyfig", 2, "1,200 claimed, by 3 parties (see the annex)"},
+		{figure(1200, report.Claim{Actor: "A", N: 700}, report.Claim{Actor: "B", N: 300}, report.Claim{Actor: "C", N: 200}), "keyfig", 2, "all claimed, by 3 parties (see the annex)"},
+		{figure(1500, report.Claim{Actor: "A", N: 700}, report.Claim{Actor: "B", N: 300}, report.Claim{Actor: "C", N: 200}), "annex.kf", 0, "700 claimed by A, 300 by B and 200 by C."},
+	}
+	for _, tt := range tests {
+		if got := en.Claims(tt.f, tt.prefix, tt.named); got != tt.want {
+			t.Errorf("Claims(%v, %s, %d) = %q, want %q", tt.f.Claims, tt.prefix, tt.named, got, tt.want)
+		}
+	}
+}

@@ -38,7 +38,9 @@ func (d *doc) keyFigures() {
 		t := tile{label: label, value: cat.Count(f.Count), small: !f.Reported}
 		if f.Reported {
 			t.note = cat.T("keyfig.reported_in", cat.Int(f.ReportedIn), cat.Int(k.Events))
-			if claim := d.claimNote(f); claim != "" {
+			// Past two claimants the note gives the total and how many
+			// parties claim it; the annex names them all.
+			if claim := cat.Claims(f, "keyfig", 2); claim != "" {
 				t.note = claim + "; " + t.note
 			}
 		}
@@ -104,37 +106,6 @@ func (d *doc) keyFiguresSubtitle(k report.KeyFigures) string {
 		s = cat.T("keyfig.subtitle_compared", s, cat.Period(d.sel.Previous))
 	}
 	return s
-}
-
-// claimNote says how much of a figure comes from actors' own claims: "all
-// claimed by JNIM", "12 claimed by JNIM and 3 by the army". Past two
-// claimants it gives the total and how many parties claim it; the annex
-// names them all, event by event.
-func (d *doc) claimNote(f report.Figure) string {
-	cat := d.cat
-	switch {
-	case len(f.Claims) == 0:
-		return ""
-	case len(f.Claims) > 2 && f.Claimed() == f.N:
-		return cat.T("keyfig.claimed_all_parties", cat.Int(len(f.Claims)))
-	case len(f.Claims) > 2:
-		return cat.T("keyfig.claimed_parties", cat.Int(f.Claimed()), cat.Int(len(f.Claims)))
-	case f.Claimed() == f.N:
-		var actors []string
-		for _, c := range f.Claims {
-			actors = append(actors, c.Actor)
-		}
-		return cat.T("keyfig.claimed_all", cat.List(actors))
-	}
-	var parts []string
-	for i, c := range f.Claims {
-		key := "keyfig.claimed_more"
-		if i == 0 {
-			key = "keyfig.claimed_first"
-		}
-		parts = append(parts, cat.T(key, cat.Int(c.N), c.Actor))
-	}
-	return cat.List(parts)
 }
 
 // tile is one key figure.

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -169,6 +170,51 @@ func TestSampleLetter(t *testing.T) {
 		}
 		if !uris["https://timbuktu-institute.org"] {
 			t.Error("no link to the institute's website")
+		}
+	})
+
+	// Each "Figure N" that @fig:NAME prints in the text links to the page
+	// where Figure N's caption stands, at its height.
+	t.Run("figure references", func(t *testing.T) {
+		caption := map[int][2]float64{} // figure number: page, caption top
+		number := regexp.MustCompile(`^(\d+)\.$`)
+		for i, p := range doc.Pages {
+			// A caption is set word by word: "Figure ", "1. ", ….
+			for j, r := range p.Text[:max(0, len(p.Text)-1)] {
+				m := number.FindStringSubmatch(strings.TrimSpace(p.Text[j+1].Text))
+				if strings.TrimSpace(r.Text) == "Figure" && m != nil && p.Text[j+1].Y == r.Y {
+					n, _ := strconv.Atoi(m[1])
+					caption[n] = [2]float64{float64(i + 1), r.Y}
+				}
+			}
+		}
+		refs := 0
+		for _, p := range doc.Pages {
+			for _, r := range p.Text {
+				if !strings.HasPrefix(r.Text, "Figure\u00a0") {
+					continue
+				}
+				refs++
+				n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(r.Text, "Figure\u00a0")))
+				at, ok := caption[n]
+				if !ok {
+					t.Errorf("page %d: %q refers to no figure", p.Number, r.Text)
+					continue
+				}
+				found := false
+				for _, link := range p.Links {
+					over := r.X >= link.X-1 && r.X <= link.X+link.W && r.Y >= link.Y && r.Y <= link.Y+link.H+2
+					if over && link.Page == int(at[0]) && link.DestY <= at[1] && link.DestY > at[1]-30 {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("page %d: %q has no link to its caption on page %d", p.Number, r.Text, int(at[0]))
+				}
+			}
+		}
+		if refs != 3 {
+			t.Errorf("%d figure references in the text, want the sample's 3", refs)
 		}
 	})
 

@@ -146,7 +146,7 @@ func (a *annex) keyFigures(figure func(key string, value cell, note string) preR
 			return figure(key, cell{}, cat.T("annex.kf.not_reported"))
 		}
 		note := cat.T("annex.kf.reported_in", cat.Int(f.ReportedIn), events)
-		if claims := a.claims(f); claims != "" {
+		if claims := cat.Claims(f, "annex.kf", 0); claims != "" {
 			note = claims + " " + note
 		}
 		return figure(key, intCell(f.N), note)
@@ -167,32 +167,6 @@ func (a *annex) keyFigures(figure func(key string, value cell, note string) preR
 		figure("annex.kf.event_sources", intCell(len(sel.EventSources())), cat.T("annex.kf.event_sources_note")),
 		figure("annex.kf.outside", intCell(len(sel.OutsideCoverage())), cat.T("annex.kf.outside_note")),
 	}
-}
-
-// claims says how much of a figure comes from actors' own claims, as the
-// letter does: "All claimed by JNIM.", "12 claimed by JNIM and 3 by the
-// army."; "" when none does.
-func (a *annex) claims(f report.Figure) string {
-	cat := a.cat
-	if len(f.Claims) == 0 {
-		return ""
-	}
-	if f.Claimed() == f.N {
-		var actors []string
-		for _, c := range f.Claims {
-			actors = append(actors, c.Actor)
-		}
-		return cat.T("annex.kf.claimed_all", cat.List(actors))
-	}
-	var parts []string
-	for i, c := range f.Claims {
-		key := "annex.kf.claimed_more"
-		if i == 0 {
-			key = "annex.kf.claimed_first"
-		}
-		parts = append(parts, cat.T(key, cat.Int(c.N), c.Actor))
-	}
-	return cat.T("annex.kf.claimed", cat.List(parts))
 }
 
 // coverage writes the days of p the dataset covers for every country of
