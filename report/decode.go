@@ -23,6 +23,11 @@ type fileDecoder struct {
 	src        []byte
 	lineStarts []int // byte offset of each line
 	diags      *Diagnostics
+	// incomplete marks the mappings that held a merge key or an alias,
+	// and the lists that held an alias: their missing keys or items are
+	// not reported, since the user wrote them through the construct
+	// already reported.
+	incomplete map[*yaml.Node]bool
 }
 
 func newFileDecoder(path string, src []byte, diags *Diagnostics) *fileDecoder {
@@ -32,7 +37,7 @@ func newFileDecoder(path string, src []byte, diags *Diagnostics) *fileDecoder {
 			starts = append(starts, i+1)
 		}
 	}
-	return &fileDecoder{path: path, src: src, lineStarts: starts, diags: diags}
+	return &fileDecoder{path: path, src: src, lineStarts: starts, diags: diags, incomplete: map[*yaml.Node]bool{}}
 }
 
 func (d *fileDecoder) pos(n *yaml.Node) Position {
@@ -47,9 +52,16 @@ func (d *fileDecoder) errorf(n *yaml.Node, format string, args ...any) {
 // give a line but no column.
 var syntaxError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// unknownAnchor matches yaml.v3's message for an alias of no anchor, which
+// gives no line at all.
+var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
 // root parses the file and returns the value under its single top-level
 // key, or nil when the file cannot be used.
 func (d *fileDecoder) root(key string) *yaml.Node {
+	if !d.scanText() {
+		return nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(d.src))
 	var doc yaml.Node
 	err := dec.Decode(&doc)
@@ -58,6 +70,10 @@ func (d *fileDecoder) root(key string) *yaml.Node {
 		return nil
 	}
 	if err != nil {
+		if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
+			d.diags.Errorf(d.positionOf("*"+m[1]), "YAML anchors and aliases are not supported; write the value out instead of *%s", m[1])
+			return nil
+		}
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := syntaxError.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
@@ -70,24 +86,42 @@ func (d *fileDecoder) root(key string) *yaml.Node {
 	if dec.Decode(&extra) == nil {
 		d.errorf(&extra, "a second YAML document starts here; a data file holds exactly one")
 	}
+	d.checkTree(&doc, false)
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		d.errorf(top, "the file must be a mapping with the single top-level key %q, not %s", key, describe(top))
+		if top.Kind != yaml.AliasNode {
+			d.errorf(top, "the file must be a mapping with the single top-level key %q, not %s", key, describe(top))
+		}
 		return nil
 	}
 	var value *yaml.Node
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
-		if k.Value == key {
+		switch {
+		case isMergeKey(k):
+			d.incomplete[top] = true
+		case k.Value == key:
 			value = v
-			continue
+		default:
+			d.errorf(k, "unknown top-level key %s; this file holds only %q", quoteShort(k.Value), key)
 		}
-		d.errorf(k, "unknown top-level key %q; this file holds only %q", k.Value, key)
 	}
-	if value == nil {
+	if value == nil && !d.incomplete[top] {
 		d.errorf(top, "missing the top-level key %q", key)
 	}
+	if value != nil && value.Kind == yaml.AliasNode {
+		return nil
+	}
 	return value
+}
+
+// positionOf finds the first occurrence of needle in the file, for the
+// rare message the YAML library gives without a position.
+func (d *fileDecoder) positionOf(needle string) Position {
+	if i := bytes.Index(d.src, []byte(needle)); i >= 0 {
+		return d.positionAt(i)
+	}
+	return Position{d.path, 1, 1}
 }
 
 // syntaxColumn guesses the column of a syntax error, which yaml.v3 does not
@@ -126,9 +160,12 @@ func opt(name string, decode func(string, *yaml.Node)) field {
 
 // fields decodes a mapping through its field table. It returns the value
 // node of every key present, for checks that need a field's position, or
-// nil when n is not a mapping.
+// nil when n is not a mapping. A key whose value is an alias (reported
+// already) is present but not decoded, and absent from the result.
 func (d *fileDecoder) fields(n *yaml.Node, what string, table ...field) map[string]*yaml.Node {
-	n = resolve(n)
+	if n.Kind == yaml.AliasNode {
+		return nil
+	}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return nil
@@ -136,18 +173,27 @@ func (d *fileDecoder) fields(n *yaml.Node, what string, table ...field) map[stri
 	got := make(map[string]*yaml.Node, len(table))
 	keyAt := make(map[string]*yaml.Node, len(table))
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolve(n.Content[i+1])
+		k, v := n.Content[i], n.Content[i+1]
+		if isMergeKey(k) {
+			d.incomplete[n] = true
+			continue
+		}
 		j := slices.IndexFunc(table, func(f field) bool { return f.name == k.Value })
 		switch {
 		case j < 0:
-			d.errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, table))
+			d.errorf(k, "unknown key %s in %s%s", quoteShort(k.Value), what, suggest(k.Value, table))
 		case keyAt[k.Value] != nil:
 			d.errorf(k, "key %q appears twice in this %s (first at line %d)", k.Value, what, keyAt[k.Value].Line)
+		case v.Kind == yaml.AliasNode:
+			keyAt[k.Value] = k
+			d.incomplete[n] = true
 		default:
 			keyAt[k.Value] = k
 			got[k.Value] = v
 			if v.Tag == "!!null" {
-				if table[j].required {
+				if color, at := d.colorComment(v); color != "" {
+					d.diags.Errorf(at, "%s is empty because YAML reads %s as a comment: quote the colour, %s: \"%s\"", k.Value, color, k.Value, color)
+				} else if table[j].required {
 					d.errorf(v, "%s must not be empty", k.Value)
 				}
 				continue
@@ -156,18 +202,39 @@ func (d *fileDecoder) fields(n *yaml.Node, what string, table ...field) map[stri
 		}
 	}
 	for _, f := range table {
-		if f.required && keyAt[f.name] == nil {
+		if f.required && keyAt[f.name] == nil && !d.incomplete[n] {
 			d.errorf(n, "%s is missing the required key %q", what, f.name)
 		}
 	}
 	return got
 }
 
+// hashColor matches a colour left unquoted after a key, which YAML reads
+// as a comment.
+var hashColor = regexp.MustCompile(`^[ \t]*(#[0-9A-Fa-f]{6})(?:[ \t\r\n]|$)`)
+
+// colorComment returns the #RRGGBB colour that follows an empty value on
+// its line, if any, and where: "primary: #1F3A5F" leaves primary empty.
+func (d *fileDecoder) colorComment(v *yaml.Node) (string, Position) {
+	if v.Value != "" {
+		return "", Position{}
+	}
+	off := d.offset(v.Line, v.Column)
+	rest := d.src[off:min(len(d.src), off+64)]
+	if m := hashColor.FindSubmatchIndex(rest); m != nil {
+		return string(rest[m[2]:m[3]]), d.positionAt(off + m[2])
+	}
+	return "", Position{}
+}
+
 // suggest names the closest known key, since most unknown keys are typos.
 func suggest(key string, table []field) string {
 	best, bestDist := "", 3
 	for _, f := range table {
-		if dist := editDistance(key, f.name); dist < bestDist {
+		if abs(len(key)-len(f.name)) >= bestDist {
+			continue // too different in length to be a typo, and not worth the comparison
+		}
+		if dist := editDistance(key, f.name, bestDist-1); dist < bestDist {
 			best, bestDist = f.name, dist
 		}
 	}
@@ -181,31 +248,54 @@ func suggest(key string, table []field) string {
 	return "; known keys: " + strings.Join(names, ", ")
 }
 
-func editDistance(a, b string) int {
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance returns the Levenshtein distance between a and b when it
+// is at most k, and k+1 otherwise. It fills only the band of the table
+// within k of the diagonal, so a comparison costs (2k+1)·len(a) steps
+// rather than len(a)·len(b): suggestions compare an id with thousands.
+func editDistance(a, b string, k int) int {
+	if abs(len(a)-len(b)) > k {
+		return k + 1
+	}
+	const far = math.MaxInt / 2 // a cell outside the band
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
-		prev[j] = j
+		prev[j] = far
+		if j <= k {
+			prev[j] = j
+		}
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		cur[lo-1] = far
+		if lo == 1 && i <= k {
+			cur[0] = i
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if hi < len(b) {
+			cur[hi+1] = far
+		}
+		if best > k {
+			return k + 1
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
-}
-
-func resolve(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
+	return min(prev[len(b)], k+1)
 }
 
 // describe names what a node holds, for "must be X, not Y" messages.
@@ -227,9 +317,15 @@ func describe(n *yaml.Node) string {
 	return strconv.Quote(n.Value)
 }
 
-// str decodes text. Numbers are accepted as their text, since a title may
-// well be "1960".
-func (d *fileDecoder) str(dst *string) func(string, *yaml.Node) {
+// str decodes text of at most max characters. Numbers are accepted as
+// their text, since a title may well be "1960".
+func (d *fileDecoder) str(dst *string, max int) func(string, *yaml.Node) {
+	return d.text(dst, max, "shorten it")
+}
+
+// text decodes text of at most max characters; todo says, after the limit,
+// why it exists and what to do.
+func (d *fileDecoder) text(dst *string, max int, todo string) func(string, *yaml.Node) {
 	return func(key string, v *yaml.Node) {
 		if v.Kind != yaml.ScalarNode || v.Tag == "!!bool" {
 			d.errorf(v, "%s must be text, not %s", key, describe(v))
@@ -243,6 +339,13 @@ func (d *fileDecoder) str(dst *string) func(string, *yaml.Node) {
 			d.errorf(v, "%s is not valid UTF-8; save the file as UTF-8", key)
 			return
 		}
+		if hasForbidden(v.Value) {
+			return // reported where the character is written
+		}
+		if n := utf8.RuneCountInString(v.Value); n > max {
+			d.errorf(v, "%s has %s characters, over the limit of %s: %s", key, thousands(n), thousands(max), todo)
+			return
+		}
 		*dst = v.Value
 	}
 }
@@ -250,9 +353,9 @@ func (d *fileDecoder) str(dst *string) func(string, *yaml.Node) {
 // id decodes an identifier and checks its shape.
 func (d *fileDecoder) id(dst *string) func(string, *yaml.Node) {
 	return func(key string, v *yaml.Node) {
-		d.str(dst)(key, v)
+		d.text(dst, MaxIDLen, "an id names a thing, it does not describe it; shorten it")(key, v)
 		if *dst != "" && !validID(*dst) {
-			d.errorf(v, "%s %q must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit", key, *dst)
+			d.errorf(v, "%s %s must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit", key, quoteShort(*dst))
 		}
 	}
 }
@@ -261,34 +364,105 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
 func validID(s string) bool { return idPattern.MatchString(s) }
 
-// count decodes a whole number ≥ 0 into a reported count.
+// count decodes a reported figure: a whole number from 0 to MaxCount.
 func (d *fileDecoder) count(dst *Count) func(string, *yaml.Node) {
 	return func(key string, v *yaml.Node) {
-		var n int
+		if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") && decimal.MatchString(v.Value) && !strings.HasPrefix(v.Value, "-") {
+			if n, err := strconv.ParseInt(v.Value, 10, 64); err != nil || n > MaxCount {
+				d.errorf(v, "%s %s is over the limit of %s for one event: check the figure, or split the event", key, groupDigits(v.Value), thousands(MaxCount))
+				return
+			}
+		}
+		n := -1
 		d.integer(&n)(key, v)
-		if v.Tag == "!!int" && n >= 0 {
+		if n >= 0 {
 			*dst = Reported(n)
 		}
 	}
 }
 
+// decimal is how a whole number must be written: plain decimal digits,
+// without a plus sign, leading zeros or separators (a minus sign is
+// matched, so that the message can say the number must be 0 or more).
+var decimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+
+// integer decodes a whole number ≥ 0 written in decimal digits. YAML also
+// reads 0x10, 0o17, 1_000, +5, 010 and 1e3 as numbers; a reader of the
+// file may not, so each gets a message saying how to write it.
 func (d *fileDecoder) integer(dst *int) func(string, *yaml.Node) {
 	return func(key string, v *yaml.Node) {
-		n, err := strconv.Atoi(v.Value)
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
+		if v.Kind != yaml.ScalarNode {
 			d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
 			return
 		}
-		if n < 0 {
-			d.errorf(v, "%s must be 0 or more, not %d", key, n)
+		s := v.Value
+		if v.Tag == "!!str" && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && decimal.MatchString(s) {
+			d.errorf(v, "%s must be a number, not text: write %s without quotes", key, s)
 			return
 		}
-		*dst = n
+		if v.Tag != "!!int" && v.Tag != "!!float" {
+			d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+			return
+		}
+		if !decimal.MatchString(s) {
+			if n, ok := yamlWhole(s); ok && strings.HasPrefix(n, "-") {
+				d.errorf(v, "%s must be 0 or more, not %s", key, s)
+			} else if ok {
+				d.errorf(v, "%s must be a whole number written in decimal digits: write %s", key, n)
+			} else {
+				d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+			}
+			return
+		}
+		n, err := strconv.ParseInt(s, 10, strconv.IntSize)
+		switch {
+		case err != nil:
+			d.errorf(v, "%s %s is far too large: check it", key, groupDigits(s))
+		case n < 0:
+			d.errorf(v, "%s must be 0 or more, not %d", key, n)
+		default:
+			*dst = int(n)
+		}
 	}
+}
+
+// yamlWhole reads a number the way YAML does (hexadecimal, octal, binary,
+// underscores, a sign, an exponent) and returns it in decimal when it is a
+// whole number.
+func yamlWhole(s string) (string, bool) {
+	plain := strings.ReplaceAll(s, "_", "")
+	neg := strings.HasPrefix(plain, "-")
+	digits := strings.TrimLeft(plain, "+-")
+	var n uint64
+	var err error
+	switch {
+	case strings.HasPrefix(digits, "0x"), strings.HasPrefix(digits, "0o"), strings.HasPrefix(digits, "0b"):
+		n, err = strconv.ParseUint(digits, 0, 64)
+	case strings.Trim(digits, "0123456789") == "":
+		n, err = strconv.ParseUint(digits, 10, 64) // leading zeros: read as the decimal number the writer meant
+	default:
+		f, ferr := strconv.ParseFloat(digits, 64)
+		if ferr != nil || f != math.Trunc(f) || f >= 1<<63 {
+			return "", false
+		}
+		n = uint64(f)
+	}
+	if err != nil {
+		return "", false
+	}
+	if neg && n != 0 {
+		return "-" + strconv.FormatUint(n, 10), true
+	}
+	return strconv.FormatUint(n, 10), true
 }
 
 func (d *fileDecoder) float(dst *float64) func(string, *yaml.Node) {
 	return func(key string, v *yaml.Node) {
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && strings.HasPrefix(strings.TrimLeft(v.Value, "+-"), ".") &&
+			strings.ContainsAny(v.Value, "nNiI") {
+			d.errorf(v, "%s must be a number of degrees, not %s (YAML's not-a-number or infinity): write the coordinate, e.g. 14.4469", key, v.Value)
+			return
+		}
 		f, err := strconv.ParseFloat(v.Value, 64)
 		if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			d.errorf(v, "%s must be a number, not %s", key, describe(v))
@@ -309,6 +483,9 @@ func (d *fileDecoder) date(dst *Date) func(string, *yaml.Node) {
 			d.errorf(v, "%s: %v", key, err)
 			return
 		}
+		if !d.checkYear(key, v, t.Year) {
+			return
+		}
 		*dst = t
 	}
 }
@@ -324,29 +501,54 @@ func (d *fileDecoder) partialDate(dst *PartialDate) func(string, *yaml.Node) {
 			d.errorf(v, "%s: %v", key, err)
 			return
 		}
+		if !d.checkYear(key, v, t.Year) {
+			return
+		}
 		*dst = t
 	}
 }
 
-// list decodes a list of text items; each item's position is passed to
-// each, for reference checks. An item listed twice is an error.
-func (d *fileDecoder) list(dst *[]string, each func(item string, at Position)) func(string, *yaml.Node) {
+// checkYear refuses a year outside MinYear–MaxYear: it is a typo, and a
+// chart or a period spanning centuries would follow from it.
+func (d *fileDecoder) checkYear(key string, v *yaml.Node, year int) bool {
+	if year < MinYear || year > MaxYear {
+		d.errorf(v, "%s %s: the year %04d is outside %d–%d, the years briefing accepts; check the date", key, v.Value, year, MinYear, MaxYear)
+		return false
+	}
+	return true
+}
+
+// list decodes a list of at most maxItems text items of at most maxChars
+// characters each; each item's position is passed to each, for reference
+// checks. An item listed twice is an error.
+func (d *fileDecoder) list(dst *[]string, maxItems, maxChars int, each func(item string, at Position)) func(string, *yaml.Node) {
 	return func(key string, v *yaml.Node) {
 		if v.Kind != yaml.SequenceNode {
 			d.errorf(v, "%s must be a list (write [a, b] or one \"- item\" per line), not %s", key, describe(v))
 			return
 		}
-		for _, item := range v.Content {
-			item = resolve(item)
+		items := v.Content
+		if len(items) > maxItems {
+			d.errorf(v, "%s lists %s items, over the limit of %s: shorten the list", key, thousands(len(items)), thousands(maxItems))
+			items = items[:maxItems]
+		}
+		// A set, not a scan of the list so far: a list may be long.
+		seen := make(map[string]bool, len(items))
+		for _, item := range items {
+			if item.Kind == yaml.AliasNode {
+				d.incomplete[v] = true
+				continue // reported already
+			}
 			var s string
-			d.str(&s)(key+" item", item)
+			d.str(&s, maxChars)(key+" item", item)
 			if s == "" {
 				continue
 			}
-			if slices.Contains(*dst, s) {
-				d.errorf(item, "%s lists %q twice", key, s)
+			if seen[s] {
+				d.errorf(item, "%s lists %s twice", key, quoteShort(s))
 				continue
 			}
+			seen[s] = true
 			*dst = append(*dst, s)
 			if each != nil {
 				each(s, d.pos(item))
@@ -355,43 +557,74 @@ func (d *fileDecoder) list(dst *[]string, each func(item string, at Position)) f
 	}
 }
 
-// items calls decode for every element of a list of mappings.
-func (d *fileDecoder) items(n *yaml.Node, what string, decode func(*yaml.Node)) {
-	if n == nil {
-		return
+// items calls decode for each of at most max elements of a list of
+// mappings. It reports whether n is a list, or empty.
+func (d *fileDecoder) items(n *yaml.Node, what string, max int, decode func(*yaml.Node)) bool {
+	if n == nil || n.Kind == yaml.AliasNode {
+		return false
 	}
-	n = resolve(n)
 	if n.Tag == "!!null" {
-		return
+		return true
 	}
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, "%s must be a list, one \"- \" item per entry, not %s", what, describe(n))
-		return
+		return false
 	}
-	for _, item := range n.Content {
-		decode(resolve(item))
+	items := n.Content
+	if len(items) > max {
+		d.errorf(n, "%s lists %s entries, over the limit of %s: split the data or shorten the list", what, thousands(len(items)), thousands(max))
+		items = items[:max]
 	}
+	for _, item := range items {
+		if item.Kind != yaml.AliasNode {
+			decode(item)
+		}
+	}
+	return true
 }
 
-// positionOf finds, in the file, the occurrence of needle that is the k-th
-// (0-based) at or after the start of node n. Bodies use it to point at a
-// note reference or a stray asterisk inside a block of text: the YAML
-// library gives positions of nodes, not of the characters inside them.
-func (d *fileDecoder) positionOf(n *yaml.Node, needle string, k int) Position {
+// locator finds, in the file, the characters of a block of text at given
+// offsets of its decoded value: bodies use it to point at a note
+// reference or a stray asterisk, since the YAML library gives positions
+// of nodes, not of the characters inside them. Queries come in increasing
+// order of offset and each search starts where the last one ended, so
+// locating every mark of a body reads the file once. The search relies on
+// the decoded text being no longer than its source between two marks,
+// which holds for YAML's scalars (indentation and escapes only shrink).
+type locator struct {
+	d              *fileDecoder
+	fallback       Position
+	lastAt         int // file offset of the last mark found
+	lastOffset     int // its offset in the text
+	line, lineFrom int // the line of lastAt and its first byte
+	col, colAt     int // a column on that line and the byte it is at
+}
+
+func (d *fileDecoder) locator(n *yaml.Node) *locator {
 	start := d.offset(n.Line, n.Column)
-	rest := d.src[start:]
-	at := 0
-	for ; k >= 0; k-- {
-		i := bytes.Index(rest[at:], []byte(needle))
-		if i < 0 {
-			return d.pos(n)
-		}
-		at += i
-		if k > 0 {
-			at += len(needle)
-		}
+	return &locator{d: d, fallback: d.pos(n), lastAt: start, line: -1}
+}
+
+// find returns the position of needle, which the text holds at offset.
+func (l *locator) find(offset int, needle string) Position {
+	from := min(len(l.d.src), l.lastAt+max(0, offset-l.lastOffset))
+	i := bytes.Index(l.d.src[from:], []byte(needle))
+	if i < 0 {
+		return l.fallback
 	}
-	return d.positionAt(start + at)
+	at := from + i
+	l.lastAt, l.lastOffset = at, offset
+	// The column counts characters from the line's start: continue from
+	// the last mark when it is on the same line, so a body written on one
+	// long line is not counted over and over.
+	line, _ := slices.BinarySearch(l.d.lineStarts, at+1)
+	if line != l.line {
+		l.line, l.lineFrom = line, l.d.lineStarts[line-1]
+		l.col, l.colAt = 1, l.lineFrom
+	}
+	l.col += utf8.RuneCount(l.d.src[l.colAt:at])
+	l.colAt = at
+	return Position{File: l.d.path, Line: line, Col: l.col}
 }
 
 func (d *fileDecoder) offset(line, col int) int {

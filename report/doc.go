@@ -8,4 +8,12 @@
 // [Selection.Corridors], [Selection.Targets], [Selection.KeyFigures]) compute
 // the numbers that renderers draw. Renderers import this package; it imports
 // none of them.
+//
+// Load treats a data folder as untrusted input: it reads only regular files
+// inside the folder (a FIFO, a device or a link to outside it is an error,
+// found without opening it), refuses files, texts, lists, numbers and
+// dates beyond the limits in limits.go, never follows a YAML alias, and
+// never quotes in a message the content of a file outside the folder.
+// Checking a folder takes time about linear in its size (n log n at
+// worst), however it is written.
 package report

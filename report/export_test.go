@@ -15,3 +15,7 @@ func ParseBodyForTest(text string) (Body, []string) {
 	}
 	return body, out
 }
+
+// LoadWithMaxEvents loads a data folder with a lower limit on the number of
+// events than MaxEvents, to test what happens past it.
+func LoadWithMaxEvents(dir string, max int) (*Dataset, Diagnostics) { return load(dir, max) }

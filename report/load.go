@@ -4,17 +4,15 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io/fs"
-	"net/mail"
-	"net/url"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"briefing/assets"
 
@@ -101,6 +99,7 @@ type reference struct {
 
 type loader struct {
 	dir   string
+	root  *dataRoot // every file is read through it
 	ds    *Dataset
 	diags Diagnostics
 	refs  []reference
@@ -116,7 +115,29 @@ type loader struct {
 	// figureRefs collects the @fig:NAME references of the letter being
 	// read, checked once all its sections are.
 	figureRefs []figureRef
+	// maxEvents is MaxEvents, but for tests, which cannot afford a
+	// million events to check what happens past it.
+	maxEvents int
+	// tooManyEvents is set once maxEvents is reached: the events after it
+	// are not read.
+	tooManyEvents bool
+	// suggestBudget bounds the work spent suggesting an id for a dangling
+	// reference ("did you mean"): each suggestion compares the id with
+	// every defined one, which over a million dangling references to a
+	// million sources would never end. It counts character comparisons.
+	suggestBudget int
+	// infoBroken is set when dataset.yaml exists but cannot be used.
+	infoBroken bool
+	// byLength holds, per kind, the defined ids by their length, for the
+	// suggestions.
+	byLength map[string]map[int][]string
 }
+
+// suggestionWork is the number of character comparisons all "did you
+// mean" suggestions of one load may make: under a second. With 5,000
+// sources, it suggests an id for the first few hundred dangling
+// references, which is more than anyone reads.
+const suggestionWork = 200_000_000
 
 type figureRef struct {
 	name string
@@ -127,28 +148,47 @@ type figureRef struct {
 // every problem found, sorted; the dataset is usable only when the
 // diagnostics hold no error (see [Diagnostics.HasErrors]). File paths in
 // diagnostics start with dir as given.
-func Load(dir string) (*Dataset, Diagnostics) {
+func Load(dir string) (*Dataset, Diagnostics) { return load(dir, MaxEvents) }
+
+func load(dir string, maxEvents int) (*Dataset, Diagnostics) {
 	ld := &loader{
-		dir:        dir,
-		ds:         &Dataset{Dir: dir},
-		firstAt:    map[string]map[string]Position{},
-		periodAt:   map[string]Position{},
-		unreadable: map[string]bool{},
+		maxEvents:     maxEvents,
+		dir:           dir,
+		ds:            &Dataset{Dir: dir},
+		firstAt:       map[string]map[string]Position{},
+		periodAt:      map[string]Position{},
+		unreadable:    map[string]bool{},
+		suggestBudget: suggestionWork,
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		ld.diags.Errorf(Position{File: dir}, "no data folder here; run from the project root or pass --data DIR")
 		return ld.ds, ld.diags
 	}
+	root, err := openDataRoot(dir)
+	if err != nil {
+		ld.diags.Errorf(Position{File: dir}, "cannot open the data folder: %v", unwrapPathError(err))
+		return ld.ds, ld.diags
+	}
+	defer root.close()
+	ld.root = root
 	ld.loadBrand()
 	ld.loadInfo()
 	ld.unreadable["place"] = !ld.loadFile("places.yaml", "places", ld.place)
 	ld.unreadable["corridor"] = !ld.loadFile("corridors.yaml", "corridors", ld.corridor)
 	ld.unreadable["source"] = !ld.loadFile("sources.yaml", "sources", ld.source)
-	for _, name := range ld.glob("events") {
-		ld.loadFile(name, "events", ld.event)
+	events, ok := ld.glob("events")
+	ld.unreadable["event"] = !ok
+	for _, name := range events {
+		if !ld.loadFile(name, "events", ld.event) {
+			ld.unreadable["event"] = true
+		}
 	}
-	for _, name := range ld.glob("letters") {
-		ld.loadLetter(name)
+	letters, ok := ld.glob("letters")
+	ld.unreadable["letter"] = !ok
+	for _, name := range letters {
+		if !ld.loadLetter(name) {
+			ld.unreadable["letter"] = true
+		}
 	}
 	ld.index()
 	ld.settleCoverage()
@@ -164,61 +204,69 @@ func Load(dir string) (*Dataset, Diagnostics) {
 // display is the path of a data file as the user should see it.
 func (ld *loader) display(rel string) string { return filepath.Join(ld.dir, filepath.FromSlash(rel)) }
 
-// read reads a data file and records its hash.
-func (ld *loader) read(rel string, letter bool) ([]byte, bool) {
-	src, err := os.ReadFile(ld.display(rel))
-	if errors.Is(err, fs.ErrNotExist) {
-		ld.diags.Errorf(Position{File: ld.display(rel)}, "file not found; every data folder needs %s (see the README, \"The dataset\")", rel)
-		return nil, false
+// read reads a data file and records its hash. A file that is not there
+// is reported only when required; exists says whether it was.
+func (ld *loader) read(rel string, letter, required bool) (src []byte, exists, ok bool) {
+	limit, what, split := int64(MaxDataFileBytes), "a data file", "split its content, or check that it is the file you meant"
+	if strings.HasPrefix(rel, "events/") {
+		limit, what, split = MaxEventsFileBytes, "an events file", "split it into several files in events/, one per month or year"
 	}
-	if err != nil {
-		ld.diags.Errorf(Position{File: ld.display(rel)}, "cannot read: %v", err)
-		return nil, false
+	src, p := ld.root.readFile(rel, limit, what, split)
+	switch {
+	case p != nil && p.notExist:
+		if required {
+			ld.diags.Errorf(Position{File: ld.display(rel)}, "file not found; every data folder needs %s (see the README, \"The dataset\")", rel)
+		}
+		return nil, false, false
+	case p != nil:
+		ld.diags.Errorf(Position{File: ld.display(rel)}, "the file %s", p.msg)
+		return nil, true, false
 	}
 	sum := sha256.Sum256(src)
 	ld.ds.Files = append(ld.ds.Files, File{Path: rel, SHA256: hex.EncodeToString(sum[:]), Letter: letter})
-	return src, true
+	return src, true, true
 }
 
 // glob lists the .yaml files of a sub-folder, sorted, and warns about files
-// that look like data but will be ignored.
-func (ld *loader) glob(sub string) []string {
-	entries, err := os.ReadDir(ld.display(sub))
-	if err != nil {
-		ld.diags.Errorf(Position{File: ld.display(sub)}, "cannot read the %s folder: %v; create it, even if empty", sub, unwrapPathError(err))
-		return nil
+// that look like data but will be ignored. It reports whether the folder
+// could be read. An entry named like a data file is listed whatever it is
+// (a folder, a pipe, a link), so that read says what is wrong with it
+// rather than passing over it in silence.
+func (ld *loader) glob(sub string) ([]string, bool) {
+	entries, p := ld.root.readDir(sub)
+	if p != nil {
+		if p.notExist {
+			ld.diags.Errorf(Position{File: ld.display(sub)}, "cannot read the %s folder: it does not exist; create it, even if empty", sub)
+		} else {
+			ld.diags.Errorf(Position{File: ld.display(sub)}, "the %s folder %s", sub, p.msg)
+		}
+		return nil, false
 	}
 	var names []string
 	for _, e := range entries {
 		switch ext := path.Ext(e.Name()); {
-		case e.IsDir() || strings.HasPrefix(e.Name(), "."):
+		case strings.HasPrefix(e.Name(), "."):
 		case ext == ".yaml":
 			names = append(names, sub+"/"+e.Name())
-		case ext == ".yml":
+		case ext == ".yml" && !e.IsDir():
 			ld.diags.Warnf(Position{File: ld.display(sub + "/" + e.Name())}, "ignored: data files must end in .yaml, not .yml")
 		}
 	}
-	return names
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return pe.Err
-	}
-	return err
+	slices.Sort(names) // the order files are read in decides which of two duplicates is reported
+	return names, true
 }
 
 // loadFile reads a file whose single top-level key holds a list, and decodes
 // each item. It reports whether the file could be read and parsed.
 func (ld *loader) loadFile(rel, key string, decode func(*fileDecoder, *yaml.Node)) bool {
-	src, ok := ld.read(rel, false)
+	src, _, ok := ld.read(rel, false, true)
 	if !ok {
 		return false
 	}
 	d := newFileDecoder(ld.display(rel), src, &ld.diags)
 	root := d.root(key)
-	d.items(root, key, func(n *yaml.Node) { decode(d, n) })
-	return root != nil
+	// The number of events is bounded across files (see event), not here.
+	return d.items(root, key, math.MaxInt, func(n *yaml.Node) { decode(d, n) })
 }
 
 // define records an id and reports it if already defined.
@@ -232,7 +280,7 @@ func (ld *loader) define(kind, id string, at Position) {
 		ld.firstAt[kind] = seen
 	}
 	if first, ok := seen[id]; ok {
-		ld.diags.Errorf(at, "duplicate %s id %q: already defined at %s", kind, id, first)
+		ld.diags.Errorf(at, "duplicate %s id %s: already defined at %s", kind, quoteShort(id), first)
 		return
 	}
 	seen[id] = at
@@ -248,10 +296,10 @@ func (ld *loader) place(d *fileDecoder, n *yaml.Node) {
 	p := Place{Pos: d.pos(n)}
 	got := d.fields(n, "place",
 		req("id", d.id(&p.ID)),
-		req("name", d.str(&p.Name)),
-		req("admin1", d.str(&p.Admin1)),
-		opt("admin2", d.str(&p.Admin2)),
-		req("country", d.str(&p.Country)),
+		req("name", d.str(&p.Name, MaxNameLen)),
+		req("admin1", d.str(&p.Admin1, MaxNameLen)),
+		opt("admin2", d.str(&p.Admin2, MaxNameLen)),
+		req("country", d.str(&p.Country, MaxNameLen)),
 		req("lat", d.float(&p.Lat)),
 		req("lon", d.float(&p.Lon)),
 	)
@@ -263,7 +311,7 @@ func (ld *loader) place(d *fileDecoder, n *yaml.Node) {
 		if isCountryCode(strings.ToUpper(p.Country)) {
 			hint = fmt.Sprintf("; write it in capitals: %q", strings.ToUpper(p.Country))
 		}
-		d.errorf(v, "country %q is not an ISO 3166-1 alpha-2 code%s", p.Country, hint)
+		d.errorf(v, "country %s is not an ISO 3166-1 alpha-2 code%s", quoteShort(p.Country), hint)
 	}
 	if v := got["lat"]; v != nil && (p.Lat < -90 || p.Lat > 90) {
 		d.errorf(v, "lat %v is out of range: latitude is between -90 and 90 degrees", p.Lat)
@@ -284,11 +332,11 @@ func (ld *loader) corridor(d *fileDecoder, n *yaml.Node) {
 	}
 	got := d.fields(n, "corridor",
 		req("id", d.id(&c.ID)),
-		req("name", d.str(&c.Name)),
-		req("short", d.str(&c.Short)),
-		req("via", d.list(&c.Via, collect(&via, "place"))),
-		opt("note", d.str(&c.Note)),
-		opt("sources", d.list(&c.Sources, collect(&sources, "source"))),
+		req("name", d.str(&c.Name, MaxNameLen)),
+		req("short", d.text(&c.Short, MaxShortLen, "it labels the corridor's bar in the charts; shorten it")),
+		req("via", d.list(&c.Via, MaxVia, MaxIDLen, collect(&via, "place"))),
+		opt("note", d.str(&c.Note, MaxNoteLen)),
+		opt("sources", d.list(&c.Sources, MaxCorridorSources, MaxIDLen, collect(&sources, "source"))),
 	)
 	if got == nil {
 		return
@@ -308,26 +356,29 @@ func (ld *loader) source(d *fileDecoder, n *yaml.Node) {
 	s := Source{Pos: d.pos(n)}
 	got := d.fields(n, "source",
 		req("id", d.id(&s.ID)),
-		req("publisher", d.str(&s.Publisher)),
-		req("title", d.str(&s.Title)),
+		req("publisher", d.str(&s.Publisher, MaxNameLen)),
+		req("title", d.str(&s.Title, MaxSourceTitleLen)),
 		req("date", d.partialDate(&s.Date)),
-		opt("url", d.str(&s.URL)),
-		req("language", d.str(&s.Language)),
-		req("kind", d.str(&s.Kind)),
+		// The URL's own limit is checked with its other rules.
+		opt("url", d.str(&s.URL, math.MaxInt)),
+		req("language", d.str(&s.Language, MaxNameLen)),
+		req("kind", d.str(&s.Kind, MaxNameLen)),
 		opt("accessed", d.date(&s.Accessed)),
 	)
 	if got == nil {
 		return
 	}
-	if v := got["url"]; s.URL != "" && !isWebURL(s.URL) {
-		d.errorf(v, "url %q must be an absolute http:// or https:// address", s.URL)
-		s.URL = ""
+	if v := got["url"]; s.URL != "" {
+		if problem := checkWebURL("url", s.URL); problem != "" {
+			d.errorf(v, "%s", problem)
+			s.URL = ""
+		}
 	}
 	if v := got["language"]; s.Language != "" && !languageCode.MatchString(s.Language) {
-		d.errorf(v, "language %q must be an ISO 639-1 code in lower case, such as en or fr", s.Language)
+		d.errorf(v, "language %s must be an ISO 639-1 code in lower case, such as en or fr", quoteShort(s.Language))
 	}
 	if v := got["kind"]; s.Kind != "" && !slices.Contains(sourceKinds, s.Kind) {
-		d.errorf(v, "kind %q is not one of: %s", s.Kind, strings.Join(sourceKinds, ", "))
+		d.errorf(v, "kind %s is not one of: %s", quoteShort(s.Kind), strings.Join(sourceKinds, ", "))
 	}
 	ld.define("source", s.ID, s.Pos)
 	ld.ds.Sources = append(ld.ds.Sources, s)
@@ -335,15 +386,15 @@ func (ld *loader) source(d *fileDecoder, n *yaml.Node) {
 
 var languageCode = regexp.MustCompile(`^[a-z]{2,3}$`)
 
-// isWebURL accepts only absolute http and https addresses with a host:
-// anything else (javascript:, file:, a bare path) must never become a live
-// link in a PDF or a workbook.
-func isWebURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
-}
-
 func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
+	if ld.tooManyEvents {
+		return
+	}
+	if len(ld.ds.Events) == ld.maxEvents {
+		ld.tooManyEvents = true
+		d.errorf(n, "the data folder holds more than %s events, the limit; the events from here on are not read: split the dataset into several data folders", thousands(ld.maxEvents))
+		return
+	}
 	e := Event{Pos: d.pos(n), TimePrecision: PrecisionDay, GeoPrecision: GeoExact}
 	var refs []reference
 	collect := func(kind string) func(string, Position) {
@@ -355,21 +406,21 @@ func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
 		req("date", d.date(&e.Date)),
 		opt("date_end", d.date(&e.DateEnd)),
 		opt("time_precision", d.integer(&e.TimePrecision)),
-		req("event_type", d.str(&e.EventType)),
-		req("sub_event_type", d.str(&e.SubEventType)),
-		req("actor1", d.str(&e.Actor1)),
-		opt("assoc_actor_1", d.str(&e.AssocActor1)),
-		opt("actor2", d.str(&e.Actor2)),
-		req("place", d.str(&e.Place)),
-		opt("corridors", d.list(&e.Corridors, collect("corridor"))),
-		opt("targets", d.list(&e.Targets, func(_ string, at Position) { targets = append(targets, at) })),
+		req("event_type", d.str(&e.EventType, MaxNameLen)),
+		req("sub_event_type", d.str(&e.SubEventType, MaxNameLen)),
+		req("actor1", d.str(&e.Actor1, MaxNameLen)),
+		opt("assoc_actor_1", d.str(&e.AssocActor1, MaxNameLen)),
+		opt("actor2", d.str(&e.Actor2, MaxNameLen)),
+		req("place", d.str(&e.Place, MaxIDLen)),
+		opt("corridors", d.list(&e.Corridors, MaxEventCorridors, MaxIDLen, collect("corridor"))),
+		opt("targets", d.list(&e.Targets, MaxEventTargets, MaxNameLen, func(_ string, at Position) { targets = append(targets, at) })),
 		opt("fatalities", d.count(&e.Fatalities)),
 		opt("kidnapped", d.count(&e.Kidnapped)),
 		opt("vehicles_destroyed", d.count(&e.VehiclesDestroyed)),
 		opt("geo_precision", d.integer(&e.GeoPrecision)),
-		opt("claimed_by", d.str(&e.ClaimedBy)),
-		req("summary", d.str(&e.Summary)),
-		opt("sources", d.list(&e.Sources, collect("source"))),
+		opt("claimed_by", d.str(&e.ClaimedBy, MaxNameLen)),
+		req("summary", d.text(&e.Summary, MaxSummaryLen, "the chronology cannot yet split an event across pages, so a longer summary would be cut off in the PDF without warning; shorten it, and leave the detail to the sources")),
+		opt("sources", d.list(&e.Sources, MaxEventSources, MaxIDLen, collect("source"))),
 	)
 	if got == nil {
 		return
@@ -394,10 +445,10 @@ func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
 	ld.checkEventType(d, got, &e)
 	for i, tag := range e.Targets {
 		if !slices.Contains(targetTags, tag) {
-			d.diags.Errorf(targets[i], "target %q is not one of: %s", tag, strings.Join(targetTags, ", "))
+			d.diags.Errorf(targets[i], "target %s is not one of: %s", quoteShort(tag), strings.Join(targetTags, ", "))
 		}
 	}
-	if len(e.Sources) == 0 {
+	if len(e.Sources) == 0 && !d.incomplete[n] {
 		at := n
 		if v := got["sources"]; v != nil {
 			at = v
@@ -417,7 +468,7 @@ func (ld *loader) checkEventType(d *fileDecoder, got map[string]*yaml.Node, e *E
 		return
 	}
 	if EventTypeIndex(e.EventType) < 0 {
-		d.errorf(got["event_type"], "event_type %q is not an ACLED event type: %s", e.EventType, strings.Join(EventTypes(), ", "))
+		d.errorf(got["event_type"], "event_type %s is not an ACLED event type: %s", quoteShort(e.EventType), strings.Join(EventTypes(), ", "))
 		return
 	}
 	if e.SubEventType == "" || slices.Contains(SubEventTypes(e.EventType), e.SubEventType) {
@@ -428,42 +479,50 @@ func (ld *loader) checkEventType(d *fileDecoder, got map[string]*yaml.Node, e *E
 		d.errorf(v, "sub_event_type %q belongs to event_type %q, not %q", e.SubEventType, owner, e.EventType)
 		return
 	}
-	d.errorf(v, "sub_event_type %q is not an ACLED sub-type of %q: %s", e.SubEventType, e.EventType, strings.Join(SubEventTypes(e.EventType), ", "))
+	d.errorf(v, "sub_event_type %s is not an ACLED sub-type of %q: %s", quoteShort(e.SubEventType), e.EventType, strings.Join(SubEventTypes(e.EventType), ", "))
 }
 
-func (ld *loader) loadLetter(rel string) {
-	src, ok := ld.read(rel, true)
+// loadLetter reads a letter file; it reports whether the file could be
+// read and parsed.
+func (ld *loader) loadLetter(rel string) bool {
+	id := strings.TrimSuffix(path.Base(rel), ".yaml")
+	if n := utf8.RuneCountInString(id); n > MaxLetterIDLen {
+		// Checked before reading: the id names the output folder and files.
+		ld.diags.Errorf(Position{File: ld.display(rel)}, "the letter id (the file name without .yaml) has %d characters, over the limit of %d: it names the letter's output folder and files; rename the file", n, MaxLetterIDLen)
+		return false
+	}
+	src, _, ok := ld.read(rel, true, true)
 	if !ok {
-		return
+		return false
 	}
 	d := newFileDecoder(ld.display(rel), src, &ld.diags)
 	n := d.root("letter")
 	if n == nil {
-		return
+		return false
 	}
-	l := Letter{ID: strings.TrimSuffix(path.Base(rel), ".yaml"), Pos: d.pos(n)}
+	l := Letter{ID: id, Pos: d.pos(n)}
 	name := fmt.Sprintf("letter %q", l.ID)
 	if !validID(l.ID) {
-		d.diags.Errorf(Position{File: d.path}, "the letter id %q (the file name) must be lower-case letters, digits, '.', '_' or '-'", l.ID)
+		d.diags.Errorf(Position{File: d.path}, "the letter id %q (the file name) must be lower-case letters, digits, '.', '_' or '-': rename the file", l.ID)
 	}
 	got := d.fields(n, "letter",
-		req("series", d.str(&l.Series)),
-		req("title", d.str(&l.Title)),
-		opt("subtitle", d.str(&l.Subtitle)),
+		req("series", d.text(&l.Series, MaxSeriesLen, "the running header prints it on every page, beside the title; shorten it")),
+		req("title", d.text(&l.Title, MaxTitleLen, "the running header prints it on every page; shorten it, and put the rest in the subtitle")),
+		opt("subtitle", d.str(&l.Subtitle, MaxSubtitleLen)),
 		req("issued", d.date(&l.Issued)),
-		req("language", d.str(&l.Language)),
+		req("language", d.str(&l.Language, MaxNameLen)),
 		req("period", func(_ string, v *yaml.Node) { ld.period(d, v, &l.Period) }),
 		opt("scope", func(_ string, v *yaml.Node) { ld.scope(d, v, &l.Scope, name) }),
-		opt("authors", d.list(&l.Authors, nil)),
-		opt("key_points", d.list(&l.KeyPoints, nil)),
+		opt("authors", d.list(&l.Authors, MaxAuthors, MaxNameLen, nil)),
+		opt("key_points", d.list(&l.KeyPoints, MaxKeyPoints, MaxKeyPointLen, nil)),
 		req("sections", func(_ string, v *yaml.Node) {
-			d.items(v, "sections", func(s *yaml.Node) { ld.section(d, s, &l, name) })
+			d.items(v, "sections", MaxSections, func(s *yaml.Node) { ld.section(d, s, &l, name) })
 		}),
 	)
 	refs := ld.figureRefs
 	ld.figureRefs = nil
 	if got == nil {
-		return
+		return false
 	}
 	ld.checkFigureRefs(&l, refs)
 	for _, key := range []string{"title", "subtitle", "key_points"} {
@@ -472,18 +531,21 @@ func (ld *loader) loadLetter(rel string) {
 		}
 	}
 	if v := got["language"]; l.Language != "" && !slices.Contains(letterLanguages, l.Language) {
-		d.errorf(v, "language %q is not one briefing writes letters in: %s", l.Language, strings.Join(letterLanguages, ", "))
+		d.errorf(v, "language %s is not one briefing writes letters in: %s", quoteShort(l.Language), strings.Join(letterLanguages, ", "))
 	}
-	if v := got["key_points"]; v != nil && (len(l.KeyPoints) < 3 || len(l.KeyPoints) > 5) {
-		d.diags.Warnf(d.pos(v), "key_points has %d; the key figures page reads best with 3 to 5 points", len(l.KeyPoints))
+	// Counted as written, so that a point with an error is not also
+	// missing from the count.
+	if v := got["key_points"]; v != nil && v.Kind == yaml.SequenceNode && (len(v.Content) < 3 || len(v.Content) > 5) && !listTooLong(v, MaxKeyPoints) && !d.incomplete[v] {
+		d.diags.Warnf(d.pos(v), "key_points has %d; the key figures page reads best with 3 to 5 points", len(v.Content))
 	}
-	if v := got["sections"]; v != nil && len(l.Sections) == 0 {
+	if v := got["sections"]; v != nil && len(l.Sections) == 0 && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
 		d.errorf(v, "sections is empty: a letter needs at least one section")
 	}
 	if v := got["period"]; v != nil {
 		ld.periodAt[l.ID] = d.pos(v)
 	}
 	ld.ds.Letters = append(ld.ds.Letters, l)
+	return true
 }
 
 // checkFigureRefs reports every @fig:NAME that names no chart, or a chart
@@ -527,25 +589,31 @@ func (ld *loader) period(d *fileDecoder, n *yaml.Node, p *Period) {
 
 func (ld *loader) scope(d *fileDecoder, n *yaml.Node, s *Scope, from string) {
 	d.fields(n, "scope",
-		opt("countries", d.list(&s.Countries, func(c string, at Position) {
+		opt("countries", d.list(&s.Countries, MaxCountries, MaxNameLen, func(c string, at Position) {
 			if !isCountryCode(c) {
-				d.diags.Errorf(at, "country %q is not an ISO 3166-1 alpha-2 code (capitals, e.g. ML)", c)
+				d.diags.Errorf(at, "country %s is not an ISO 3166-1 alpha-2 code (capitals, e.g. ML)", quoteShort(c))
 			}
 		})),
-		opt("admin1", d.list(&s.Admin1, ld.refer("admin1", from))),
-		opt("corridors", d.list(&s.Corridors, ld.refer("corridor", from))),
+		opt("admin1", d.list(&s.Admin1, MaxScopeItems, MaxNameLen, ld.refer("admin1", from))),
+		opt("corridors", d.list(&s.Corridors, MaxScopeItems, MaxIDLen, ld.refer("corridor", from))),
 	)
+}
+
+// listTooLong reports whether v is a list over max items, an error
+// already: the checks that count its items then say nothing more.
+func listTooLong(v *yaml.Node, max int) bool {
+	return v != nil && v.Kind == yaml.SequenceNode && len(v.Content) > max
 }
 
 func (ld *loader) section(d *fileDecoder, n *yaml.Node, l *Letter, from string) {
 	s := Section{Pos: d.pos(n)}
 	var text string
 	got := d.fields(n, "section",
-		req("title", d.str(&s.Title)),
-		req("body", d.str(&text)),
-		opt("figures", d.list(&s.Figures, func(f string, at Position) {
+		req("title", d.str(&s.Title, MaxSectionTitleLen)),
+		req("body", d.text(&text, MaxBodyLen, "split the section in two")),
+		opt("figures", d.list(&s.Figures, MaxSectionFigures, MaxNameLen, func(f string, at Position) {
 			if !slices.Contains(figureNames, f) {
-				d.diags.Errorf(at, "figure %q is not a chart briefing draws: %s", f, strings.Join(figureNames, ", "))
+				d.diags.Errorf(at, "figure %s is not a chart briefing draws: %s", quoteShort(f), strings.Join(figureNames, ", "))
 			}
 		})),
 	)
@@ -558,21 +626,31 @@ func (ld *loader) section(d *fileDecoder, n *yaml.Node, l *Letter, from string) 
 	if v := got["body"]; text != "" {
 		var problems []markupProblem
 		s.Body, problems = ParseBody(text)
+		// Every mark of the body, located in the file in one pass in the
+		// order of the text.
+		type mark struct {
+			offset int
+			needle string
+			found  func(Position)
+		}
+		var marks []mark
 		for _, p := range problems {
-			k := strings.Count(text[:p.offset], p.needle)
-			d.diags.add(p.severity, d.positionOf(v, p.needle, k), "%s", p.message)
+			marks = append(marks, mark{p.offset, p.needle, func(at Position) { d.diags.add(p.severity, at, "%s", p.message) }})
 		}
-		figures := map[string]int{}
 		for _, ref := range s.Body.FigureRefs() {
-			needle := "@fig:" + ref.Name
-			ld.figureRefs = append(ld.figureRefs, figureRef{ref.Name, d.positionOf(v, needle, figures[needle])})
-			figures[needle]++
+			marks = append(marks, mark{ref.Offset, "@fig:" + ref.Name, func(at Position) {
+				ld.figureRefs = append(ld.figureRefs, figureRef{ref.Name, at})
+			}})
 		}
-		notes := map[string]int{}
-		for _, id := range s.Body.Notes() {
-			needle := "[^" + id + "]"
-			ld.refs = append(ld.refs, reference{kind: "source", id: id, at: d.positionOf(v, needle, notes[id]), from: from})
-			notes[id]++
+		for _, ref := range s.Body.notes {
+			marks = append(marks, mark{ref.Offset, "[^" + ref.Name + "]", func(at Position) {
+				ld.refs = append(ld.refs, reference{kind: "source", id: ref.Name, at: at, from: from})
+			}})
+		}
+		slices.SortStableFunc(marks, func(a, b mark) int { return cmp.Compare(a.offset, b.offset) })
+		loc := d.locator(v)
+		for _, m := range marks {
+			m.found(loc.find(m.offset, m.needle))
 		}
 	}
 	l.Sections = append(l.Sections, s)
@@ -582,12 +660,8 @@ func (ld *loader) loadBrand() {
 	b := &ld.ds.Brand
 	d := newFileDecoder(assets.BrandPath, assets.BrandYAML, &ld.diags)
 	ld.brandFields(d, d.root("brand"), b, true)
-	rel := "brand.yaml"
-	if _, err := os.Stat(ld.display(rel)); err != nil {
-		return
-	}
-	if src, ok := ld.read(rel, false); ok {
-		d := newFileDecoder(ld.display(rel), src, &ld.diags)
+	if src, _, ok := ld.read("brand.yaml", false, false); ok {
+		d := newFileDecoder(ld.display("brand.yaml"), src, &ld.diags)
 		ld.brandFields(d, d.root("brand"), b, false)
 	}
 }
@@ -602,15 +676,20 @@ func (ld *loader) brandFields(d *fileDecoder, n *yaml.Node, b *Brand, complete b
 		return field{name: name, required: complete, decode: decode}
 	}
 	got := d.fields(n, "brand",
-		f("name", d.str(&b.Name)),
-		f("tagline", d.str(&b.Tagline)),
-		f("address", func(key string, v *yaml.Node) { b.Address = nil; d.list(&b.Address, nil)(key, v) }),
-		opt("phone", d.str(&b.Phone)),
-		opt("mobile", d.str(&b.Mobile)),
-		f("email", d.str(&b.Email)),
-		f("website", d.str(&b.Website)),
-		f("copyright", d.str(&b.Copyright)),
-		opt("logo", d.str(&b.Logo)),
+		f("name", d.str(&b.Name, MaxNameLen)),
+		f("tagline", d.str(&b.Tagline, MaxNameLen)),
+		f("address", func(key string, v *yaml.Node) {
+			b.Address = nil
+			d.list(&b.Address, MaxAddressLines, MaxNameLen, nil)(key, v)
+		}),
+		opt("phone", d.str(&b.Phone, MaxNameLen)),
+		opt("mobile", d.str(&b.Mobile, MaxNameLen)),
+		// The limits of email and website are checked with their other
+		// rules.
+		f("email", d.str(&b.Email, math.MaxInt)),
+		f("website", d.str(&b.Website, math.MaxInt)),
+		f("copyright", d.str(&b.Copyright, MaxNameLen)),
+		opt("logo", d.str(&b.Logo, MaxNameLen)),
 		f("colors", func(_ string, v *yaml.Node) {
 			c := &b.Colors
 			d.fields(v, "colors",
@@ -635,25 +714,21 @@ func (ld *loader) brandFields(d *fileDecoder, n *yaml.Node, b *Brand, complete b
 	if complete {
 		b.Pos = d.pos(n)
 	}
-	if v := got["website"]; v != nil && !isWebURL(b.Website) {
-		d.errorf(v, "website %q must be an absolute http:// or https:// address", b.Website)
+	if v := got["website"]; v != nil && b.Website != "" {
+		if problem := checkWebURL("website", b.Website); problem != "" {
+			d.errorf(v, "%s", problem)
+		}
 	}
-	if v := got["email"]; v != nil {
-		if a, err := mail.ParseAddress(b.Email); err != nil || a.Address != b.Email {
-			d.errorf(v, "email %q is not an e-mail address", b.Email)
+	if v := got["email"]; v != nil && b.Email != "" {
+		if problem := checkEmail(b.Email); problem != "" {
+			d.errorf(v, "%s", problem)
 		}
 	}
 	if v := got["logo"]; v != nil && b.Logo != "" {
-		logo := filepath.Join(ld.dir, filepath.FromSlash(b.Logo))
-		switch ext := strings.ToLower(path.Ext(b.Logo)); {
-		case ext != ".png" && ext != ".jpg" && ext != ".jpeg":
-			d.errorf(v, "logo %q must be a PNG or JPEG file", b.Logo)
-		default:
-			if _, err := os.Stat(logo); err != nil {
-				d.errorf(v, "logo %q not found (the path is relative to the data folder)", b.Logo)
-			}
+		if problem := checkLogo(ld.root, b.Logo); problem != "" {
+			d.errorf(v, "%s", problem)
 		}
-		b.Logo = logo
+		b.Logo = filepath.Join(ld.dir, filepath.FromSlash(b.Logo))
 	}
 }
 
@@ -662,12 +737,16 @@ var hexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 func (d *fileDecoder) color(dst *Color) func(string, *yaml.Node) {
 	return func(key string, v *yaml.Node) {
 		var s string
-		d.str(&s)(key, v)
+		d.str(&s, MaxNameLen)(key, v)
 		if s == "" {
 			return
 		}
 		if !hexColor.MatchString(s) {
-			d.errorf(v, "%s %q must be a colour written #RRGGBB", key, s)
+			hint := ""
+			if hexColor.MatchString("#" + s) {
+				hint = fmt.Sprintf(": write %s: \"#%s\", with the # and in quotes", key, s)
+			}
+			d.errorf(v, "%s %s must be a colour written #RRGGBB%s", key, quoteShort(s), hint)
 			return
 		}
 		var rgb [3]uint8
@@ -721,10 +800,13 @@ func (ld *loader) checkReferences() {
 			continue
 		}
 		if r.kind == "admin1" {
-			ld.diags.Errorf(r.at, "%s: no place has admin1 %q", r.from, r.id)
+			ld.diags.Errorf(r.at, "%s: no place has admin1 %s", r.from, quoteShort(r.id))
 			continue
 		}
-		ld.diags.Errorf(r.at, "%s refers to unknown %s %q%s", r.from, r.kind, r.id, ld.closest(r.kind, r.id))
+		ld.diags.Errorf(r.at, "%s refers to unknown %s %s%s", r.from, r.kind, quoteShort(r.id), ld.closest(r.kind, r.id))
+	}
+	if ld.unreadable["event"] || ld.unreadable["letter"] || ld.unreadable["corridor"] {
+		return // the sources may be cited where the loader could not read
 	}
 	for _, s := range ds.Sources {
 		if !cited[s.ID] {
@@ -733,12 +815,39 @@ func (ld *loader) checkReferences() {
 	}
 }
 
-// closest suggests the defined id nearest to a dangling one.
+// closest suggests the defined id nearest to a dangling one, while the
+// load's budget for suggestions lasts.
 func (ld *loader) closest(kind, id string) string {
-	best, bestDist := "", 4
-	for other := range ld.firstAt[kind] {
-		if dist := editDistance(id, other); dist < bestDist || (dist == bestDist && other < best) {
-			best, bestDist = other, dist
+	const maxDist = 3
+	if ld.byLength == nil {
+		ld.byLength = map[string]map[int][]string{}
+	}
+	lengths := ld.byLength[kind]
+	if lengths == nil {
+		// The ids by length, each list sorted: only ids within maxDist of
+		// the dangling one's length can be within maxDist of it.
+		lengths = map[int][]string{}
+		for other := range ld.firstAt[kind] {
+			lengths[len(other)] = append(lengths[len(other)], other)
+		}
+		for _, ids := range lengths {
+			slices.Sort(ids)
+		}
+		ld.byLength[kind] = lengths
+	}
+	cost := 0
+	for n := len(id) - maxDist; n <= len(id)+maxDist; n++ {
+		cost += len(lengths[n]) * (2*maxDist + 1) * len(id)
+	}
+	best, bestDist := "", maxDist+1
+	if cost <= ld.suggestBudget {
+		ld.suggestBudget -= cost
+		for n := len(id) - maxDist; n <= len(id)+maxDist; n++ {
+			for _, other := range lengths[n] {
+				if dist := editDistance(id, other, maxDist); dist < bestDist || (dist == bestDist && other < best) {
+					best, bestDist = other, dist
+				}
+			}
 		}
 	}
 	if best == "" {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"os"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -17,29 +16,30 @@ const InfoFile = "dataset.yaml"
 func (ld *loader) loadInfo() {
 	info := &ld.ds.Info
 	info.Pos = Position{File: ld.display(InfoFile)}
-	if _, err := os.Stat(ld.display(InfoFile)); err != nil {
-		return
-	}
-	src, ok := ld.read(InfoFile, false)
+	src, exists, ok := ld.read(InfoFile, false, false)
 	if !ok {
+		// A dataset.yaml that cannot be read is an error already: no
+		// warning about the coverage it may well declare.
+		ld.infoBroken = exists
 		return
 	}
 	d := newFileDecoder(ld.display(InfoFile), src, &ld.diags)
 	n := d.root("dataset")
 	if n == nil {
+		ld.infoBroken = true
 		return
 	}
 	info.Pos = d.pos(n)
 	got := d.fields(n, "dataset",
-		req("name", d.str(&info.Name)),
-		req("language", d.str(&info.Language)),
+		req("name", d.str(&info.Name, MaxNameLen)),
+		req("language", d.str(&info.Language, MaxNameLen)),
 		opt("coverage", func(_ string, v *yaml.Node) {
-			d.items(v, "coverage", func(item *yaml.Node) { ld.coverageEntry(d, item) })
+			d.items(v, "coverage", MaxCoverage, func(item *yaml.Node) { ld.coverageEntry(d, item) })
 			info.Declared = true
 		}),
 	)
 	if v := got["language"]; v != nil && info.Language != "" && !languageCode.MatchString(info.Language) {
-		d.errorf(v, "language %q must be an ISO 639-1 code in lower case, such as en or fr", info.Language)
+		d.errorf(v, "language %s must be an ISO 639-1 code in lower case, such as en or fr", quoteShort(info.Language))
 	}
 	if v := got["coverage"]; v != nil && info.Declared && len(info.Coverage) == 0 && v.Kind == yaml.SequenceNode {
 		d.errorf(v, "coverage is empty: list the periods collected, e.g. - {from: 2025-06-01, to: 2025-09-09}, or remove the key")
@@ -51,9 +51,9 @@ func (ld *loader) coverageEntry(d *fileDecoder, n *yaml.Node) {
 	got := d.fields(n, "coverage entry",
 		req("from", d.date(&c.From)),
 		req("to", d.date(&c.To)),
-		opt("countries", d.list(&c.Countries, func(code string, at Position) {
+		opt("countries", d.list(&c.Countries, MaxCountries, MaxNameLen, func(code string, at Position) {
 			if !isCountryCode(code) {
-				d.diags.Errorf(at, "country %q is not an ISO 3166-1 alpha-2 code (capitals, e.g. ML)", code)
+				d.diags.Errorf(at, "country %s is not an ISO 3166-1 alpha-2 code (capitals, e.g. ML)", quoteShort(code))
 			}
 		})),
 	)
@@ -75,6 +75,9 @@ func (ld *loader) settleCoverage() {
 		return
 	}
 	info.Coverage = implicitCoverage(ld.ds.Events)
+	if ld.infoBroken {
+		return
+	}
 	what := "the dataset holds no event, so no day counts as collected"
 	if len(info.Coverage) > 0 {
 		p := info.Coverage[0].Period

@@ -16,6 +16,7 @@ type Body struct {
 	Text    string  // the markup as written
 	Blocks  []Block // paragraphs and bullet items, in order
 	figures []FigureRef
+	notes   []FigureRef // the [^id] references: Name is the source id
 }
 
 // BlockKind tells a paragraph from a bullet item.
@@ -82,7 +83,7 @@ type markupProblem struct {
 func ParseBody(text string) (Body, []markupProblem) {
 	p := bodyParser{text: text}
 	p.parse()
-	return Body{Text: text, Blocks: p.blocks, figures: p.figures}, p.problems
+	return Body{Text: text, Blocks: p.blocks, figures: p.figures, notes: p.notes}, p.problems
 }
 
 type bodyParser struct {
@@ -90,6 +91,7 @@ type bodyParser struct {
 	blocks   []Block
 	problems []markupProblem
 	figures  []FigureRef
+	notes    []FigureRef
 }
 
 // pending is a block being assembled from lines: its text and, for each
@@ -220,6 +222,7 @@ func (p *bodyParser) inlines(c *pending) []Inline {
 			if !validID(m[1]) {
 				p.problem(c.origin[i], m[0], Error, "note reference %s: %q is not a source id (lower-case letters, digits, '.', '_' and '-')", m[0], m[1])
 			}
+			p.notes = append(p.notes, FigureRef{Name: m[1], Offset: c.origin[i]})
 			emit(token{note: m[1], at: c.origin[i]})
 			i += len(m[0])
 		default:
@@ -231,6 +234,18 @@ func (p *bodyParser) inlines(c *pending) []Inline {
 	p.pairMarkers(s, toks)
 
 	var out []Inline
+	// Adjacent text of one style joins into one inline, through a builder:
+	// a body of thousands of stray asterisks must not copy its text over
+	// and over.
+	var run strings.Builder
+	open := false // the last inline of out is text still being built in run
+	flushRun := func() {
+		if open {
+			out[len(out)-1].Text = run.String()
+			run.Reset()
+			open = false
+		}
+	}
 	bold, italic := false, false
 	for _, t := range toks {
 		switch {
@@ -239,17 +254,23 @@ func (p *bodyParser) inlines(c *pending) []Inline {
 		case t.marker:
 			italic = !italic
 		case t.note != "":
+			flushRun()
 			out = append(out, Inline{Note: t.note})
 		case t.figure != "":
+			flushRun()
 			out = append(out, Inline{Figure: t.figure, Bold: bold, Italic: italic})
 		default:
-			if n := len(out); n > 0 && out[n-1].Note == "" && out[n-1].Figure == "" && out[n-1].Bold == bold && out[n-1].Italic == italic {
-				out[n-1].Text += t.text
-			} else {
-				out = append(out, Inline{Text: t.text, Bold: bold, Italic: italic})
+			if n := len(out); open && out[n-1].Bold == bold && out[n-1].Italic == italic {
+				run.WriteString(t.text)
+				continue
 			}
+			flushRun()
+			out = append(out, Inline{Bold: bold, Italic: italic})
+			run.WriteString(t.text)
+			open = true
 		}
 	}
+	flushRun()
 	return out
 }
 

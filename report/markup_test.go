@@ -139,8 +139,8 @@ func FuzzParseBody(f *testing.F) {
 	})
 }
 
-// FuzzLoadEvents: whatever an events file holds, Load reports problems and
-// never panics.
+// FuzzLoadEvents: whatever an events file holds, Load reports problems
+// within the file and never panics.
 func FuzzLoadEvents(f *testing.F) {
 	seed, err := os.ReadFile("testdata/base/events/2025-07.yaml")
 	if err != nil {
@@ -150,17 +150,49 @@ func FuzzLoadEvents(f *testing.F) {
 	f.Add("events:\n  - id: x\n    date: 2025-02-30\n    targets: {a: b}\n")
 	f.Add("events: &a [*a]\n")
 	f.Add("events:\n- [1, 2]\n- ~\n")
+	// The hostile inputs of the corpus: escapes, bidi and control
+	// characters, merge keys, numbers in other notations, invalid UTF-8.
+	f.Add("events:\n  - id: x\n    summary: \"a\\u202Eb\\x07\\N\"\n    fatalities: 0x10\n    kidnapped: 1_0\n")
+	f.Add("events:\n  - <<: {id: x}\n    <<: *y\n    date: 1850-01-01\n    actor1: \u202e\x07\n")
+	f.Add("events:\n  - id: caf\xe9\n    summary: [\x00]\n")
 	f.Fuzz(func(t *testing.T, events string) {
-		root := fixture.Assemble(t, "testdata/base", "")
-		path := filepath.Join(root, "data/events/2025-07.yaml")
-		if err := os.WriteFile(path, []byte(events), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		_, diags := report.Load(filepath.Join(root, "data"))
-		for _, d := range diags {
-			if d.Pos.File == "" || d.Message == "" {
-				t.Errorf("diagnostic without a position or message: %+v", d)
-			}
-		}
+		checkLoad(t, "events/2025-07.yaml", events)
 	})
+}
+
+// FuzzLoadLetter: whatever a letter holds, Load reports problems within
+// the file and never panics; the body's marks are located by search, so
+// this is where positions could go astray.
+func FuzzLoadLetter(f *testing.F) {
+	seed, err := os.ReadFile("testdata/base/letters/2025-07-test.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(seed))
+	f.Add("letter:\n  sections:\n    - title: t\n      body: \"x\\[^a] [^a]\\u00e9[^b] *c [^\"\n")
+	f.Add("letter:\n  sections:\n    - title: t\n      body: >\n        a[^b]\n        **c [^\n\n        @fig:map @fig:\n")
+	f.Fuzz(func(t *testing.T, letter string) {
+		checkLoad(t, "letters/2025-07-test.yaml", letter)
+	})
+}
+
+// checkLoad writes content over one file of the base dataset, loads it and
+// checks that every diagnostic has a message and, in that file, a position
+// inside it.
+func checkLoad(t *testing.T, rel, content string) {
+	root := fixture.Assemble(t, "testdata/base", "")
+	path := filepath.Join(root, "data", filepath.FromSlash(rel))
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := report.Load(filepath.Join(root, "data"))
+	lines := strings.Count(content, "\n") + 1
+	for _, d := range diags {
+		if d.Pos.File == "" || d.Message == "" {
+			t.Errorf("diagnostic without a position or message: %+v", d)
+		}
+		if d.Pos.File == path && (d.Pos.Line > lines || d.Pos.Line > 0 && d.Pos.Col < 1) {
+			t.Errorf("diagnostic outside the file (%d lines): %v", lines, d)
+		}
+	}
 }

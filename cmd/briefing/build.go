@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,8 +25,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			"the SHA-256 of every input and output. A letter whose inputs have not changed\n"+
 			"since its manifest was written, and whose files are intact, is left alone.\n"+
 			"Invalid data stops the build before anything is written.\n\n"+
-			"SOURCE_DATE_EPOCH, when set, is the date written into the files' metadata;\n"+
-			"otherwise each letter's issued date is.", stderr)
+			"Two builds of one letter wait for each other; a build killed while writing\n"+
+			"leaves no truncated file, and the next build removes its temporary files.\n\n"+
+			"SOURCE_DATE_EPOCH, when set, is the date written into the files' metadata\n"+
+			"(seconds since 1970, from 1980-01-01 to 2100-12-31); otherwise each letter's\n"+
+			"issued date is.\n\n"+
+			"Exit status: 0 built or up to date, 1 invalid data (nothing written), 2 wrong\n"+
+			"usage, 3 --check found outputs out of date, 4 a letter could not be built.", stderr)
 	dataDir := fs.String("data", "data", "read the dataset from `DIR`")
 	outDir := fs.String("out", "out", "write the letters under `DIR`")
 	check := fs.Bool("check", false, "build in memory and compare with OUT; write nothing; exit 3 if a file is stale or missing")
@@ -39,23 +45,30 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "briefing build: %v\n", err)
 		return exitUsage
 	}
-	ds, _, ok := load(*dataDir, stderr)
-	if !ok {
-		fmt.Fprintln(stderr, "briefing build: nothing was written")
-		return exitInvalid
-	}
-	selected, ok := selectLetters(ds, letters, stderr)
-	if !ok {
-		return exitUsage
-	}
 	env, err := build.NewEnv("briefing "+version, date)
 	if err != nil {
 		fmt.Fprintf(stderr, "briefing build: %v\n", err)
 		return exitInternal
 	}
+	ds, _, ok := loadChecked(*dataDir, env, stderr)
+	if !ok {
+		fmt.Fprintln(stderr, "briefing build: nothing was written")
+		return exitInvalid
+	}
+	if len(ds.Letters) == 0 {
+		fmt.Fprintf(stderr, "briefing build: no letter to build: %s holds no letter file (ID.yaml); start one with briefing new (see the README, \"The monthly routine\")\n", filepath.Join(*dataDir, "letters"))
+		return exitUsage
+	}
+	selected, ok := selectLetters(ds, letters, stderr)
+	if !ok {
+		return exitUsage
+	}
 
 	// Letters are independent: build them concurrently, at most one per
-	// CPU, and report them in the order asked.
+	// CPU, and report them in the order asked. Only the notice that a
+	// letter waits for another build is printed at once, from any of
+	// them: stderr is shared.
+	errw := &syncWriter{w: stderr}
 	results := make([]letterResult, len(selected))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -63,23 +76,28 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = buildLetter(ctx, ds, l, env, filepath.Join(*outDir, l.ID), *check, *force)
+			results[i] = buildLetter(ctx, ds, l, env, filepath.Join(*outDir, l.ID), *check, *force, errw)
 		})
 	}
 	wg.Wait()
 	code = exitOK
 	for _, r := range results {
 		for _, w := range r.warnings {
-			fmt.Fprintln(stderr, w)
+			fmt.Fprintln(errw, w)
 		}
 		switch {
+		case errors.Is(r.err, context.Canceled):
+			// Write does not stop half-way: an interrupt reaches a letter
+			// before its files or not at all.
+			fmt.Fprintf(errw, "%s: interrupted before anything was written\n", r.id)
+			code = exitFailed
 		case r.err != nil:
-			fmt.Fprintf(stderr, "%s: failed: %v\n", r.id, r.err)
+			fmt.Fprintf(errw, "%s: failed: %v\n", r.id, r.err)
 			code = exitFailed
 		case len(r.stale) > 0:
-			fmt.Fprintf(stderr, "%s: out of date:\n", r.id)
+			fmt.Fprintf(errw, "%s: out of date:\n", r.id)
 			for _, s := range r.stale {
-				fmt.Fprintf(stderr, "  %s\n", s)
+				fmt.Fprintf(errw, "  %s\n", s)
 			}
 			if code == exitOK {
 				code = exitStale
@@ -89,7 +107,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	if code == exitStale {
-		fmt.Fprintf(stderr, "briefing build --check: outputs differ from what the data builds; run briefing build\n")
+		fmt.Fprintf(errw, "briefing build --check: outputs differ from what the data builds; run briefing build\n")
 	}
 	return code
 }
@@ -103,15 +121,57 @@ type letterResult struct {
 	err      error
 }
 
-func buildLetter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *build.Env, dir string, check, force bool) letterResult {
-	r := letterResult{id: l.ID}
+// buildLetter builds one letter into dir, or with check compares it with
+// dir. It holds the folder's lock from before it decides whether the
+// letter is up to date until its manifest is written, so that two builds
+// of one letter run one after the other and the second finds the first's
+// outputs. A panic becomes the letter's error: the other letters are still
+// built, and the user sees one line, not a stack trace.
+func buildLetter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *build.Env, dir string, check, force bool, stderr io.Writer) (r letterResult) {
+	r.id = l.ID
+	defer func() {
+		if p := recover(); p != nil {
+			r.err = build.InternalError(p, build.PanicSite())
+		}
+	}()
 	start := time.Now()
+	if check {
+		// --check writes nothing, so it needs no lock: it compares what
+		// is on disk now.
+		files, warnings, err := build.Letter(ctx, ds, l, env)
+		r.warnings = warnings
+		if err != nil {
+			r.err = err
+			return r
+		}
+		r.stale, r.err = build.Stale(dir, files)
+		r.line = l.ID + ": up to date"
+		return r
+	}
 	plan, err := build.Plan(ds, l, env)
 	if err != nil {
 		r.err = err
 		return r
 	}
-	if !check && !force && build.UpToDate(dir, plan) {
+	lock, err := build.LockDir(ctx, dir, func() {
+		fmt.Fprintf(stderr, "%s: waiting for another build…\n", l.ID)
+	})
+	if err != nil {
+		r.err = fmt.Errorf("cannot take the lock of %s: %w; --out must name a folder briefing can write to", dir, err)
+		return r
+	}
+	defer func() {
+		if err := lock.Unlock(); err != nil && r.err == nil {
+			r.err = err
+		}
+	}()
+	// Under the lock no other build writes here: the temporary files
+	// left are those of a build that was killed.
+	if err := build.RemoveTemporary(dir, l); err != nil {
+		r.err = fmt.Errorf("removing the temporary files of an interrupted build: %w", err)
+		return r
+	}
+	if !force && build.UpToDate(dir, plan) {
 		r.line = l.ID + ": up to date"
 		return r
 	}
@@ -121,11 +181,6 @@ func buildLetter(ctx context.Context, ds *report.Dataset, l *report.Letter, env 
 		r.err = err
 		return r
 	}
-	if check {
-		r.stale, r.err = build.Stale(dir, files)
-		r.line = l.ID + ": up to date"
-		return r
-	}
 	if r.err = build.Write(dir, files); r.err != nil {
 		return r
 	}
@@ -133,16 +188,42 @@ func buildLetter(ctx context.Context, ds *report.Dataset, l *report.Letter, env 
 	return r
 }
 
+// syncWriter serialises the writes of concurrent letters to one writer.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+// The dates SOURCE_DATE_EPOCH may give. The annex is a ZIP file, whose
+// entries' times (DOS dates) start in 1980; and a date a century away is
+// a typo, not a release.
+var (
+	minSourceDate = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxSourceDate = time.Date(2100, 12, 31, 23, 59, 59, 0, time.UTC)
+)
+
 // sourceDateEpoch reads SOURCE_DATE_EPOCH, the reproducible-builds
-// convention: seconds since 1970 UTC. Unset gives the zero time.
+// convention: seconds since 1970 UTC. Unset or empty gives the zero time
+// (each letter's issued date is used).
 func sourceDateEpoch() (time.Time, error) {
 	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 	if !ok || s == "" {
 		return time.Time{}, nil
 	}
 	secs, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || secs < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01 UTC", s)
+	if err != nil || secs < minSourceDate.Unix() || secs > maxSourceDate.Unix() {
+		what := "is not a whole number of seconds since 1970-01-01 UTC"
+		if err == nil {
+			what = "is out of range"
+		}
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q %s: give the seconds of a date from %s to %s (%d to %d), or unset it to date each letter by its issued date",
+			s, what, minSourceDate.Format(time.DateOnly), maxSourceDate.Format(time.DateOnly), minSourceDate.Unix(), maxSourceDate.Unix())
 	}
 	return time.Unix(secs, 0).UTC(), nil
 }

@@ -32,9 +32,9 @@ func TestBuildSample(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(dir, "*.tmp"))
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*"))
 	if len(leftovers) > 0 {
-		t.Errorf("temporary files left: %v", leftovers)
+		t.Errorf("temporary or lock files left: %v", leftovers)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "2025-09-kayes.pdf"))
 	if err != nil {
@@ -77,7 +77,7 @@ func TestBuildUsage(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"build", "--data", "../../data", "--out", "", "2025-10-nowhere"}, "", `no letter "2025-10-nowhere"`},
-		{[]string{"build", "--data", "../../data"}, "yesterday", `SOURCE_DATE_EPOCH="yesterday" is not a number`},
+		{[]string{"build", "--data", "../../data"}, "yesterday", `SOURCE_DATE_EPOCH="yesterday" is not a whole number`},
 	}
 	for _, tt := range tests {
 		t.Setenv("SOURCE_DATE_EPOCH", tt.env)

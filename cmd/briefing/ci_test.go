@@ -67,10 +67,7 @@ func TestReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "briefing")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := briefingBinary(t)
 	runs := []struct {
 		tz, procs string
 		reverse   bool

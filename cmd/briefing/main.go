@@ -3,13 +3,15 @@
 //
 // Usage:
 //
-//	briefing build    [--data DIR] [--out DIR] [--check] [LETTER...]
+//	briefing build    [--data DIR] [--out DIR] [--check] [--force] [LETTER...]
 //	briefing validate [--data DIR]
 //	briefing new      [--data DIR] --period YYYY-MM [--from LETTER] ID
 //	briefing version
 //
-// Exit status: 0 success, 1 invalid data, 2 wrong usage, 3 outputs out of
-// date (build --check). Run "briefing COMMAND --help" for each command.
+// Exit status: 0 success, 1 invalid data (nothing written), 2 wrong usage,
+// 3 outputs out of date (build --check), 4 a letter could not be built or
+// written (the others still are). Run "briefing COMMAND --help" for each
+// command.
 package main
 
 import (
@@ -21,6 +23,8 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+
+	"briefing/internal/build"
 )
 
 // Exit statuses, the contract scripts and CI rely on.
@@ -61,7 +65,7 @@ func commands() []command {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "briefing: internal error: %v\nThis is a bug in briefing, not in your data; please report it with the command you ran.\n", r)
+			fmt.Fprintf(stderr, "briefing: %v\n", build.InternalError(r, build.PanicSite()))
 			code = exitInternal
 		}
 	}()
@@ -91,7 +95,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"briefing COMMAND --help\" for a command's flags.\nExit status: 0 success, 1 invalid data, 2 wrong usage, 3 outputs out of date (build --check).\n")
+	fmt.Fprint(w, "\nRun \"briefing COMMAND --help\" for a command's flags.\nExit status: 0 success, 1 invalid data, 2 wrong usage, 3 outputs out of date (build --check),\n4 a letter could not be built.\n")
 }
 
 // newFlags returns a flag set whose usage message starts with the

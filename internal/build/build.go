@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"briefing/charts"
@@ -83,9 +85,20 @@ func Plan(ds *report.Dataset, l *report.Letter, env *Env) (Manifest, error) {
 
 // Letter renders every output of one letter in memory: the PDF letter
 // ID.pdf, the Excel annex ID-annex.xlsx, the charts as PNG and SVG under
-// charts/, and last the manifest of them all. Warnings (a character the
-// fonts lack, a cell cut at Excel's limit) come back as diagnostics.
-func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env) ([]File, report.Diagnostics, error) {
+// charts/, and last the manifest of them all. Warnings (a cell cut at
+// Excel's limit, a character the fonts lack) come back as diagnostics.
+// What Check refuses because it would stop the build is an error here too,
+// never a panic; and a panic (a bug in briefing or in a library) comes
+// back as an error, so that the other letters of a build are still built.
+func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env) (files []File, warnings report.Diagnostics, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			files, err = nil, InternalError(p, PanicSite())
+		}
+	}()
+	if diags := checkLetter(ds, l, env); diags.HasErrors() {
+		return nil, nil, fmt.Errorf("the data holds what the letter cannot print; run briefing validate to see where:\n%w", diags)
+	}
 	plan, err := Plan(ds, l, env)
 	if err != nil {
 		return nil, nil, err
@@ -96,7 +109,13 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	}
 	sel := ds.Select(l)
 	var letter bytes.Buffer
-	warnings, err := pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date})
+	warnings, err = pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date})
+	// What pdf.Write reports (a character the fonts lack) Check refuses
+	// before a build; a caller who did not run it gets a letter with a
+	// blank there, and a warning.
+	for i := range warnings {
+		warnings[i].Severity = report.Warning
+	}
 	if err != nil {
 		return nil, warnings, err
 	}
@@ -106,7 +125,7 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	if err != nil {
 		return nil, warnings, err
 	}
-	files := []File{
+	files = []File{
 		{Path: PDFPath(l), Data: letter.Bytes()},
 		{Path: AnnexPath(l), Data: annex.Bytes()},
 	}
@@ -141,6 +160,8 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 // its own folder and a rename, which replaces the old file at once. The
 // manifest comes last, so that a build interrupted midway leaves a manifest
 // that no longer matches the files, and the next build redoes the letter.
+// A build that may run beside another of the same letter holds the
+// folder's lock (LockDir) around it.
 func Write(dir string, files []File) error {
 	for _, f := range files {
 		path := filepath.Join(dir, filepath.FromSlash(f.Path))
@@ -179,4 +200,36 @@ func writeAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// InternalError is the error a recovered panic becomes: a bug in briefing
+// or a library, not in the user's data. It names where the panic happened
+// (site, from PanicSite), so that a report of it can be acted on without
+// a stack trace, which the user never sees.
+func InternalError(p any, site string) error {
+	if site != "" {
+		site = " at " + site
+	}
+	return fmt.Errorf("internal error: %v%s; this is a bug in briefing, not in your data: please report it, with the command and the data that trigger it", p, site)
+}
+
+// PanicSite returns the function, file and line a panic was raised in.
+// Call it from the deferred function that recovers, while the panicking
+// frames are still on the stack.
+func PanicSite() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case panicking && !strings.HasPrefix(f.Function, "runtime."):
+			return fmt.Sprintf("%s (%s:%d)", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
 }

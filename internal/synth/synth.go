@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"briefing/report"
 )
@@ -434,12 +435,18 @@ func (g *gen) summary(i int, p place) string {
 	if g.rnd.IntN(40) != 0 {
 		return sentence()
 	}
-	var b strings.Builder // a long account
+	var b strings.Builder // a long account, as long as a summary may be
 	for k := range 10 + g.rnd.IntN(20) {
+		// Drawn even when not used, so that the rest of the dataset stays
+		// the same.
+		s := sentence()
+		if k > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(s) > report.MaxSummaryLen {
+			continue
+		}
 		if k > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(sentence())
+		b.WriteString(s)
 	}
 	return b.String()
 }

@@ -7,69 +7,204 @@ import (
 	"briefing/report"
 )
 
-// checkGlyphs warns about every character of the letter's data that the
-// Liberation fonts cannot draw, naming where it is written: such a
-// character would print as a blank, and nobody would notice.
-func checkGlyphs(sel report.Selection, fonts *charts.FontSet) report.Diagnostics {
-	face := fonts.Font(charts.FamilySerif, "")
-	sansFace := fonts.Font(charts.FamilySans, "")
-	var diags report.Diagnostics
+// Glyph is a character of the data that a letter cannot print: the
+// Liberation fonts have no glyph for it, or it lies beyond the Basic
+// Multilingual Plane (U+10000 and above: emoji, historic scripts), which
+// fpdf's font subsetting indexes out of range and panics on. Either way
+// it must be caught before a build starts: a missing glyph prints as a
+// blank nobody notices, and a character beyond U+FFFF stops the build.
+type Glyph struct {
+	// Pos is the object of the data whose text holds the character (the
+	// event, the place, the letter, the section, the brand): the loader
+	// keeps no position per field, so a caller that can read the files
+	// narrows it down (see internal/build).
+	Pos report.Position
+	// What names the text, as a message starts: `the summary of event "x"`.
+	What string
+	// Text is the whole text the character is in, as written in the data.
+	Text string
+	// Rune is the character.
+	Rune rune
+}
+
+// Message says what is wrong and what to do, for a diagnostic at the
+// character's position.
+func (g Glyph) Message() string {
+	if g.Rune > 0xFFFF {
+		return fmt.Sprintf("%s holds %q (%U), a character beyond U+FFFF (an emoji or a rare script) that the PDF library cannot print; remove it or replace it with words", g.What, string(g.Rune), g.Rune)
+	}
+	return fmt.Sprintf("%s holds %q (%U), which the letter's fonts (Liberation Serif and Sans) cannot draw: it would print as a blank or a box; remove it or replace it with a character they have", g.What, string(g.Rune), g.Rune)
+}
+
+// Diagnostic is the glyph as an error at its object's position.
+func (g Glyph) Diagnostic() report.Diagnostic {
+	return report.Diagnostic{Pos: g.Pos, Severity: report.Error, Message: g.Message()}
+}
+
+// Glyphs returns every character that some letter of ds would print and
+// cannot: in each letter's own texts, in the events of its period and
+// scope, and in every place, corridor and source, the dataset's name and
+// the brand, which any letter may print. Each text is reported once per
+// character, in data order.
+func Glyphs(ds *report.Dataset, fonts *charts.FontSet) []Glyph {
+	gc := newGlyphChecker(fonts)
 	seen := map[string]bool{}
-	check := func(pos report.Position, text string) {
-		for _, r := range text {
-			if r < 0x20 || r == 0x7f {
-				continue
-			}
-			if face.Index(r) != 0 && sansFace.Index(r) != 0 {
-				continue
-			}
-			key := fmt.Sprintf("%s|%U", pos, r)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			diags.Warnf(pos, "the letter's fonts have no glyph for %q (%U); it would print as a blank: replace it or choose another character", string(r), r)
-		}
-	}
-	l, ds := sel.Letter, sel.Dataset
-	for _, s := range []string{l.Series, l.Title, l.Subtitle} {
-		check(l.Pos, s)
-	}
-	for _, s := range append(append([]string{}, l.Authors...), l.KeyPoints...) {
-		check(l.Pos, s)
-	}
-	for _, s := range l.Sections {
-		check(s.Pos, s.Title)
-		check(s.Pos, s.Body.Text)
-	}
-	cited := map[string]bool{}
-	for _, s := range l.Sections {
-		for _, id := range s.Body.Notes() {
-			cited[id] = true
-		}
-	}
-	for _, e := range sel.Events {
-		check(e.Pos, e.Summary)
-		for _, id := range e.Sources {
-			cited[id] = true
-		}
-		if p, ok := ds.Place(e.Place); ok {
-			check(p.Pos, p.Name+p.Admin1)
-		}
-		for _, id := range e.Corridors {
-			if c, ok := ds.Corridor(id); ok {
-				check(c.Pos, c.Short+c.Name)
+	for i := range ds.Letters {
+		sel := ds.Select(&ds.Letters[i])
+		gc.letter(sel.Letter)
+		for j := range sel.Events {
+			// An event of several letters is checked once.
+			if e := &sel.Events[j]; !seen[e.ID] {
+				seen[e.ID] = true
+				gc.event(e)
 			}
 		}
 	}
-	for _, s := range ds.Sources {
-		if cited[s.ID] {
-			check(s.Pos, s.Publisher+s.Title+s.URL)
-		}
+	gc.shared(ds)
+	return gc.found
+}
+
+// LetterGlyphs returns the characters the letter of sel would print and
+// cannot: in its own texts, the events of its selection and what every
+// letter may print (see [Glyphs]).
+func LetterGlyphs(sel report.Selection, fonts *charts.FontSet) []Glyph {
+	gc := newGlyphChecker(fonts)
+	gc.letter(sel.Letter)
+	for i := range sel.Events {
+		gc.event(&sel.Events[i])
 	}
-	b := ds.Brand
-	for _, s := range append([]string{b.Name, b.Tagline, b.Phone, b.Mobile, b.Email, b.Website, b.Copyright}, b.Address...) {
-		check(b.Pos, s)
+	gc.shared(sel.Dataset)
+	return gc.found
+}
+
+// checkGlyphs returns, as errors at their objects' positions, the
+// characters the letter of sel would print and cannot. Write calls it so
+// that a caller who skipped validation still learns why; the command finds
+// them all, at the characters' own positions, before it builds anything
+// (internal/build.Check), so that Write no longer needs to.
+func checkGlyphs(sel report.Selection, fonts *charts.FontSet) report.Diagnostics {
+	var diags report.Diagnostics
+	for _, g := range LetterGlyphs(sel, fonts) {
+		diags = append(diags, g.Diagnostic())
 	}
 	return diags.Sort()
+}
+
+// glyphChecker collects the characters the fonts cannot print.
+type glyphChecker struct {
+	faces []charts.FontFace
+	found []Glyph
+	seen  map[glyphKey]bool
+	known map[rune]bool // drawable, for the runes beyond ASCII met so far
+}
+
+type glyphKey struct {
+	pos        report.Position
+	what, text string
+	r          rune
+}
+
+func newGlyphChecker(fonts *charts.FontSet) *glyphChecker {
+	return &glyphChecker{faces: fonts.Faces(), seen: map[glyphKey]bool{}, known: map[rune]bool{}}
+}
+
+// drawable reports whether every face of the set has a glyph for r: a
+// text may be set in any of them (a title in bold sans, a note in italic
+// serif), and a face that lacks the glyph prints a blank.
+func (gc *glyphChecker) drawable(r rune) bool {
+	switch {
+	case r >= 0x20 && r < 0x7f:
+		return true // every face has ASCII: the common case, at no cost
+	case r > 0xFFFF:
+		return false
+	}
+	if ok, seen := gc.known[r]; seen {
+		return ok
+	}
+	ok := true
+	for _, f := range gc.faces {
+		if f.Font.Index(r) == 0 {
+			ok = false
+		}
+	}
+	gc.known[r] = ok
+	return ok
+}
+
+func (gc *glyphChecker) check(pos report.Position, what, text string) {
+	for _, r := range text {
+		// Line breaks and tabs are layout, never drawn; other control
+		// characters are the loader's to refuse.
+		if r < 0x20 || r == 0x7f || gc.drawable(r) {
+			continue
+		}
+		k := glyphKey{pos, what, text, r}
+		if gc.seen[k] {
+			continue
+		}
+		gc.seen[k] = true
+		gc.found = append(gc.found, Glyph{Pos: pos, What: what, Text: text, Rune: r})
+	}
+}
+
+func (gc *glyphChecker) letter(l *report.Letter) {
+	name := fmt.Sprintf("letter %q", l.ID)
+	gc.check(l.Pos, "the series of "+name, l.Series)
+	gc.check(l.Pos, "the title of "+name, l.Title)
+	gc.check(l.Pos, "the subtitle of "+name, l.Subtitle)
+	for _, a := range l.Authors {
+		gc.check(l.Pos, "an author of "+name, a)
+	}
+	for _, k := range l.KeyPoints {
+		gc.check(l.Pos, "a key point of "+name, k)
+	}
+	for i, s := range l.Sections {
+		gc.check(s.Pos, fmt.Sprintf("the title of section %d of %s", i+1, name), s.Title)
+		gc.check(s.Pos, fmt.Sprintf("the body of section %d of %s", i+1, name), s.Body.Text)
+	}
+}
+
+// event checks what the chronology prints of an event: its summary and
+// the actor its figures are claimed by. Actors are printed in the annex
+// only, whose spreadsheet fonts are the reader's.
+func (gc *glyphChecker) event(e *report.Event) {
+	name := fmt.Sprintf("event %q", e.ID)
+	gc.check(e.Pos, "the summary of "+name, e.Summary)
+	gc.check(e.Pos, "the claimed_by of "+name, e.ClaimedBy)
+}
+
+// shared checks what every letter may print: places (chronology, map),
+// corridors (chronology, charts, notes), sources (notes, sources list),
+// the dataset's name (figure source lines, methodology) and the brand
+// (cover, running footer, back page).
+func (gc *glyphChecker) shared(ds *report.Dataset) {
+	for _, p := range ds.Places {
+		name := fmt.Sprintf("place %q", p.ID)
+		gc.check(p.Pos, "the name of "+name, p.Name)
+		gc.check(p.Pos, "the admin1 of "+name, p.Admin1)
+		gc.check(p.Pos, "the admin2 of "+name, p.Admin2)
+	}
+	for _, c := range ds.Corridors {
+		name := fmt.Sprintf("corridor %q", c.ID)
+		gc.check(c.Pos, "the name of "+name, c.Name)
+		gc.check(c.Pos, "the short name of "+name, c.Short)
+		gc.check(c.Pos, "the note of "+name, c.Note)
+	}
+	for _, s := range ds.Sources {
+		name := fmt.Sprintf("source %q", s.ID)
+		gc.check(s.Pos, "the publisher of "+name, s.Publisher)
+		gc.check(s.Pos, "the title of "+name, s.Title)
+		gc.check(s.Pos, "the url of "+name, s.URL)
+	}
+	gc.check(ds.Info.Pos, "the name of the dataset", ds.Info.Name)
+	b := ds.Brand
+	for _, f := range []struct{ what, text string }{
+		{"name", b.Name}, {"tagline", b.Tagline}, {"phone", b.Phone}, {"mobile", b.Mobile},
+		{"email", b.Email}, {"website", b.Website}, {"copyright", b.Copyright},
+	} {
+		gc.check(b.Pos, "the brand's "+f.what, f.text)
+	}
+	for _, a := range b.Address {
+		gc.check(b.Pos, "the brand's address", a)
+	}
 }

@@ -1,0 +1,122 @@
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf16"
+
+	"briefing/report"
+	"briefing/report/locale"
+	"briefing/report/pdf"
+)
+
+// Check finds, before anything is written, every problem of a loaded
+// dataset that only the renderers can see, as errors at their place in
+// the data: a character the letter's fonts cannot draw (or that the PDF
+// library cannot hold at all, such as an emoji), a text longer than a PDF
+// or spreadsheet field takes, a logo the PDF library cannot embed. The
+// loader cannot know these (report imports no renderer), and a build must
+// never fail half-way through on data: "briefing validate" and "briefing
+// build" both run Check after report.Load, and build nothing when it
+// finds an error. ds must have loaded without errors.
+func Check(ds *report.Dataset, env *Env) report.Diagnostics {
+	lc := newLocator(ds)
+	var diags report.Diagnostics
+	for _, g := range pdf.Glyphs(ds, env.Fonts) {
+		d := g.Diagnostic()
+		d.Pos = lc.character(g.Pos, g.Text, g.Rune)
+		diags = append(diags, d)
+	}
+	for i := range ds.Letters {
+		l := &ds.Letters[i]
+		if msg := footerProblem(l); msg != "" {
+			diags.Errorf(lc.key(l.Pos, "title"), "%s", msg)
+		}
+	}
+	if ds.Brand.Logo != "" {
+		if err := checkLogo(ds.Brand.Logo, logoName(ds)); err != nil {
+			diags.Errorf(logoPosition(ds, lc), "%v", err)
+		}
+	}
+	return diags.Sort()
+}
+
+// checkLetter is the part of Check, for one letter and at the objects'
+// positions, that would fail its build: what Letter verifies before
+// rendering, so that a caller who skipped Check gets an error rather than
+// a panic inside the PDF library. A character the fonts lack but fpdf can
+// hold prints as a blank; Letter returns it as a warning.
+func checkLetter(ds *report.Dataset, l *report.Letter, env *Env) report.Diagnostics {
+	var diags report.Diagnostics
+	for _, g := range pdf.LetterGlyphs(ds.Select(l), env.Fonts) {
+		if g.Rune > 0xFFFF {
+			diags = append(diags, g.Diagnostic())
+		}
+	}
+	if msg := footerProblem(l); msg != "" {
+		diags.Errorf(l.Pos, "%s", msg)
+	}
+	if ds.Brand.Logo != "" {
+		if err := checkLogo(ds.Brand.Logo, logoName(ds)); err != nil {
+			diags.Errorf(ds.Brand.Pos, "%v", err)
+		}
+	}
+	return diags.Sort()
+}
+
+// maxFooterUnits is the longest header or footer a worksheet takes, in
+// UTF-16 code units: Excel's limit, which excelize enforces by failing the
+// whole workbook.
+const maxFooterUnits = 255
+
+// footerProblem says why a letter's series and title do not fit the page
+// footer every sheet of its annex prints, or returns "". The footer is
+// made as report/xlsx makes it (pageSetup in sheet.go): "&L&8", the
+// series, " – ", the title (each "&" doubled, Excel's escape), "&R&8" and
+// the catalogue's page number; TestFooterLimit in this package pins the
+// two together at the limit.
+func footerProblem(l *report.Letter) string {
+	cat, err := locale.For(l.Language)
+	if err != nil {
+		return "" // the loader has reported the language
+	}
+	text := strings.ReplaceAll(l.Series+" – "+l.Title, "&", "&&")
+	fixed := "&L&8" + "&R&8" + cat.T("annex.print.page", "&P", "&N")
+	room := maxFooterUnits - utf16Len(fixed)
+	if n := utf16Len(text); n > room {
+		return fmt.Sprintf("the series and title of letter %q are too long for the page footer of its Excel annex, which prints them on every sheet: Excel allows %d characters there, which leaves %d for them, and they take %d; shorten the title (or the series) by %d characters",
+			l.ID, maxFooterUnits, room, n, n-room)
+	}
+	return ""
+}
+
+// utf16Len counts the UTF-16 code units of s, as Excel counts characters:
+// a character beyond U+FFFF counts twice.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// logoName is the logo's path as the user wrote it, relative to the data
+// folder.
+func logoName(ds *report.Dataset) string {
+	rel, err := filepath.Rel(ds.Dir, ds.Brand.Logo)
+	if err != nil {
+		return ds.Brand.Logo
+	}
+	return filepath.ToSlash(rel)
+}
+
+// logoPosition is the position of the logo key of the data folder's
+// brand.yaml, where a logo is named; the brand's position otherwise.
+func logoPosition(ds *report.Dataset, lc *locator) report.Position {
+	file := filepath.Join(ds.Dir, "brand.yaml")
+	if pos := lc.key(report.Position{File: file}, "brand", "logo"); pos.Line > 0 {
+		return pos
+	}
+	return ds.Brand.Pos
+}
