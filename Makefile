@@ -12,6 +12,8 @@ test:
 	if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
+	@# The hostile-input corpora pass with the rest; say how many cases they hold.
+	@$(GO) test -count=1 -run '^TestCorpus$$' -v ./report/ ./cmd/briefing/ | grep -E 'corpus: [0-9]+ cases' | sed 's/^ *[a-z_]*\.go:[0-9]*: /hostile-input /'
 
 validate:
 	$(GO) run ./cmd/briefing validate

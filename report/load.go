@@ -438,8 +438,10 @@ func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
 	if v := got["geo_precision"]; v != nil && (e.GeoPrecision < GeoExact || e.GeoPrecision > GeoRegion) {
 		d.errorf(v, "geo_precision must be 1 (the place itself), 2 (near it or part of its area) or 3 (only the region is known), not %d", e.GeoPrecision)
 	}
+	// A figure written but refused (over the limit, not a number) has its
+	// own error: the claim is not also said to lack one.
 	if v := got["claimed_by"]; v != nil && e.ClaimedBy != "" &&
-		!e.Fatalities.Reported && !e.Kidnapped.Reported && !e.VehiclesDestroyed.Reported {
+		got["fatalities"] == nil && got["kidnapped"] == nil && got["vehicles_destroyed"] == nil {
 		d.diags.Warnf(d.pos(v), "%s: claimed_by says whose claim the figures come from, but the event reports no fatalities, kidnapped or vehicles_destroyed", name)
 	}
 	ld.checkEventType(d, got, &e)

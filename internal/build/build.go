@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -77,6 +78,9 @@ func Plan(ds *report.Dataset, l *report.Letter, env *Env) (Manifest, error) {
 		return Manifest{}, err
 	}
 	m := Manifest{Fingerprint: ds.Fingerprint(), Generator: env.Generator, Inputs: inputs, Letter: l.ID}
+	if !env.Date.IsZero() {
+		m.SourceDateEpoch = strconv.FormatInt(env.Date.Unix(), 10)
+	}
 	for _, p := range outputPaths(l) {
 		m.Outputs = append(m.Outputs, Output{Path: p})
 	}

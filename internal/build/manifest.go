@@ -31,6 +31,10 @@ type Manifest struct {
 	Inputs      []Input  `json:"inputs"`
 	Letter      string   `json:"letter"`
 	Outputs     []Output `json:"outputs"`
+	// SourceDateEpoch is the SOURCE_DATE_EPOCH the files' metadata carry,
+	// in seconds, when one was set: building with another date gives other
+	// bytes, so it is an input like the data.
+	SourceDateEpoch string `json:"source_date_epoch,omitempty"`
 }
 
 // Input is a file a letter is built from.
@@ -108,6 +112,7 @@ func UpToDate(dir string, want Manifest) bool {
 		return false
 	}
 	if have.Letter != want.Letter || have.Generator != want.Generator || have.Fingerprint != want.Fingerprint ||
+		have.SourceDateEpoch != want.SourceDateEpoch ||
 		!slices.Equal(have.Inputs, want.Inputs) || len(have.Outputs) != len(want.Outputs) {
 		return false
 	}
