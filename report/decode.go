@@ -79,7 +79,17 @@ func (d *fileDecoder) root(key string) *yaml.Node {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		d.diags.Errorf(Position{d.path, line, d.syntaxColumn(line, msg)}, "YAML syntax error: %s (check the indentation, and quote text that contains \": \" or starts with a special character)", msg)
+		hint := "check the indentation, and quote text that contains \": \" or starts with a special character"
+		if strings.Contains(msg, "escape") {
+			// An escape in a double-quoted text: \x, \u and \U must name a
+			// Unicode character.
+			hint = "in double quotes, a backslash starts an escape: write \\\\ for a backslash, and \\u or \\U only with the code of a Unicode character (at most 10FFFF)"
+		}
+		pos := Position{d.path, line, d.syntaxColumn(line, msg)}
+		if at := badEscape(d.src, d.offset(line, 1)); strings.Contains(msg, "escape") && at >= 0 {
+			pos = d.positionAt(at)
+		}
+		d.diags.Errorf(pos, "YAML syntax error: %s (%s)", msg, hint)
 		return nil
 	}
 	var extra yaml.Node
@@ -646,4 +656,35 @@ func (d *fileDecoder) positionAt(off int) Position {
 	line, _ := slices.BinarySearch(d.lineStarts, off+1)
 	start := d.lineStarts[line-1]
 	return Position{File: d.path, Line: line, Col: utf8.RuneCount(d.src[start:off]) + 1}
+}
+
+// badEscape returns the offset of the first backslash escape at or after
+// from that YAML rejects in a double-quoted text — an unknown escape
+// character, or \x, \u, \U whose code is not a Unicode character — or -1.
+// YAML reports such an error at the line where the text starts; this finds
+// the escape itself.
+func badEscape(src []byte, from int) int {
+	for i := max(from, 0); i+1 < len(src); i++ {
+		if src[i] != '\\' {
+			continue
+		}
+		esc := src[i+1]
+		digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[esc]
+		if digits == 0 {
+			if !strings.ContainsRune("0abt\tnvfre \"/\\N_LP", rune(esc)) {
+				return i
+			}
+			i++
+			continue
+		}
+		if i+2+digits > len(src) {
+			return i
+		}
+		v, err := strconv.ParseUint(string(src[i+2:i+2+digits]), 16, 32)
+		if err != nil || v > utf8.MaxRune || (v >= 0xd800 && v <= 0xdfff) {
+			return i
+		}
+		i += 1 + digits
+	}
+	return -1
 }

@@ -18,7 +18,9 @@ import (
 func forbidden(r rune) (what, why string) {
 	const invisible = "it is invisible, and would corrupt the letter and the annex"
 	switch {
-	case r == '\t' || r == '\n' || r == '\r':
+	case r == '\t' || r == '\n' || r == '\r', r < 0 || r > utf8.MaxRune:
+		// Not a character at all (an escape such as \UFFFFFFFF): the YAML
+		// parser reports it.
 		return "", ""
 	case r < 0x20:
 		return fmt.Sprintf("control character %U (%s)", r, c0Name(r)), invisible
@@ -184,7 +186,7 @@ func (d *fileDecoder) checkEscapes(n *yaml.Node) {
 				i += digits
 			}
 		}
-		if what, why := forbidden(r); r >= 0 && what != "" {
+		if what, why := forbidden(r); what != "" {
 			d.diags.Errorf(d.positionAt(at), "%s, written as the escape %s, is not allowed: %s; remove it", what, d.src[at:i], why)
 		}
 	}
