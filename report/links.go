@@ -61,7 +61,9 @@ func checkWebURL(key, s string) string {
 	host := u.Hostname()
 	if !isASCII(host) {
 		ascii, err := idna.Lookup.ToASCII(host)
-		if err != nil {
+		// A host of characters the mapping drops (a soft hyphen) leaves
+		// nothing: no address to suggest.
+		if err != nil || ascii == "" {
 			return fmt.Sprintf("%s %s: its host %s is not a valid internationalised domain name; check it", key, quoteShort(s), quoteShort(host))
 		}
 		host = ascii
