@@ -71,8 +71,15 @@ func checkWebURL(key, s string) string {
 	if p := u.Port(); p != "" {
 		host += ":" + p
 	}
+	fix := u.Scheme + "://" + host + percentEncode(rest[end:])
+	if n := len(fix); n > MaxURLLen {
+		// Percent-encoding triples every byte it escapes: the form to
+		// write can outgrow the limit the address itself keeps.
+		return fmt.Sprintf("%s %s must be written in ASCII, and its percent-encoded form would have %s characters, over the limit of %s: link to a shorter address for the same page",
+			key, quoteShort(s), thousands(n), thousands(MaxURLLen))
+	}
 	return fmt.Sprintf("%s %s must be written in ASCII, with the host in punycode and the rest percent-encoded, as browsers send it: write %s",
-		key, quoteShort(s), u.Scheme+"://"+host+percentEncode(rest[end:]))
+		key, quoteShort(s), fix)
 }
 
 func isASCII(s string) bool {
