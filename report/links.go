@@ -68,6 +68,9 @@ func checkWebURL(key, s string) string {
 		}
 		host = ascii
 	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]" // an IPv6 address, which Hostname unbracketed
+	}
 	if p := u.Port(); p != "" {
 		host += ":" + p
 	}
