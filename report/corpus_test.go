@@ -184,6 +184,21 @@ func generated() []generatedCase {
 		}, want: `
 data/events/2025-08.yaml: the file is a named pipe (FIFO), not a regular file: a data file must be a plain file; remove or rename it
 `},
+		{name: "fifo-acled-csv", unix: true, setup: func(t *testing.T, data string) {
+			mkfifo(t, filepath.Join(data, "events", "x.csv"))
+		}, want: `
+data/events/x.csv: the file is a named pipe (FIFO), not a regular file: a data file must be a plain file; remove or rename it
+`},
+		{name: "acled-csv-too-large", setup: func(t *testing.T, data string) {
+			sparse(t, filepath.Join(data, "events", "acled.csv"), report.MaxEventsFileBytes+1<<20)
+		}, want: `
+data/events/acled.csv: the file is 257 MiB, over the limit of 256 MiB for an events file: split it into several files in events/, one per month or year
+`},
+		{name: "acled-rules-fifo", unix: true, setup: func(t *testing.T, data string) {
+			mkfifo(t, filepath.Join(data, report.RulesFile))
+		}, want: `
+data/acled-rules.yaml: the file is a named pipe (FIFO), not a regular file: a data file must be a plain file; remove or rename it
+`},
 		{name: "fifo-brand", unix: true, setup: func(t *testing.T, data string) {
 			mkfifo(t, filepath.Join(data, "brand.yaml"))
 		}, want: `

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -58,8 +59,13 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 // After reports whether d is a later day than e.
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
-// Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int { return d.Time().Compare(e.Time()) }
+// Compare returns -1, 0 or +1 as d is before, equal to or after e. It
+// compares the fields, which for real dates (every Date the loader makes)
+// orders them as the calendar does, without building a time.Time: sorting
+// and selecting a million events compares dates tens of millions of times.
+func (d Date) Compare(e Date) int {
+	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
+}
 
 // DaysUntil returns the number of days from d to e (negative when e is
 // earlier).

@@ -58,7 +58,24 @@ var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$
 
 // root parses the file and returns the value under its single top-level
 // key, or nil when the file cannot be used.
-func (d *fileDecoder) root(key string) *yaml.Node {
+func (d *fileDecoder) root(key string) *yaml.Node { return d.roots(key)[key] }
+
+// roots parses the file and returns the values under its top-level keys:
+// key, which it must hold, and the optional ones it may hold beside it.
+// The map is nil when the file cannot be used; a key the file does not
+// hold (or holds through an alias) has no value.
+func (d *fileDecoder) roots(key string, optional ...string) map[string]*yaml.Node {
+	holds := fmt.Sprintf("the single top-level key %q", key)
+	unknown := fmt.Sprintf("this file holds only %q", key)
+	if len(optional) > 0 {
+		quoted := make([]string, len(optional))
+		for i, k := range optional {
+			quoted[i] = strconv.Quote(k)
+		}
+		also := strings.Join(quoted, " and ")
+		holds = fmt.Sprintf("the top-level key %q (and, optionally, %s)", key, also)
+		unknown = fmt.Sprintf("this file holds %q and, optionally, %s", key, also)
+	}
 	if !d.scanText() {
 		return nil
 	}
@@ -66,7 +83,7 @@ func (d *fileDecoder) root(key string) *yaml.Node {
 	var doc yaml.Node
 	err := dec.Decode(&doc)
 	if errors.Is(err, io.EOF) || (err == nil && len(doc.Content) == 0) {
-		d.diags.Errorf(Position{d.path, 1, 1}, "the file is empty; it must hold a mapping with the single top-level key %q", key)
+		d.diags.Errorf(Position{d.path, 1, 1}, "the file is empty; it must hold a mapping with %s", holds)
 		return nil
 	}
 	if err != nil {
@@ -100,29 +117,31 @@ func (d *fileDecoder) root(key string) *yaml.Node {
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
 		if top.Kind != yaml.AliasNode {
-			d.errorf(top, "the file must be a mapping with the single top-level key %q, not %s", key, describe(top))
+			d.errorf(top, "the file must be a mapping with %s, not %s", holds, describe(top))
 		}
 		return nil
 	}
-	var value *yaml.Node
+	values := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		switch {
 		case isMergeKey(k):
 			d.incomplete[top] = true
-		case k.Value == key:
-			value = v
+		case k.Value == key || slices.Contains(optional, k.Value):
+			values[k.Value] = v
 		default:
-			d.errorf(k, "unknown top-level key %s; this file holds only %q", quoteShort(k.Value), key)
+			d.errorf(k, "unknown top-level key %s; %s", quoteShort(k.Value), unknown)
 		}
 	}
-	if value == nil && !d.incomplete[top] {
+	if values[key] == nil && !d.incomplete[top] {
 		d.errorf(top, "missing the top-level key %q", key)
 	}
-	if value != nil && value.Kind == yaml.AliasNode {
-		return nil
+	for k, v := range values {
+		if v.Kind == yaml.AliasNode {
+			delete(values, k)
+		}
 	}
-	return value
+	return values
 }
 
 // positionOf finds the first occurrence of needle in the file, for the

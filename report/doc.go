@@ -9,6 +9,12 @@
 // the numbers that renderers draw. Renderers import this package; it imports
 // none of them.
 //
+// ACLED exports in events/*.csv are read by package acled and become
+// events, places and sources as acledin.go explains, with the corridors
+// and targets of acled-rules.yaml ([ACLEDRules]); [ImportACLED] converts
+// an export the same way for `briefing import acled`, which writes it as
+// an events file ([ACLEDImport.YAML]).
+//
 // Load treats a data folder as untrusted input: it reads only regular files
 // inside the folder (a FIFO, a device or a link to outside it is an error,
 // found without opening it), refuses files, texts, lists, numbers and

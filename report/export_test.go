@@ -18,4 +18,4 @@ func ParseBodyForTest(text string) (Body, []string) {
 
 // LoadWithMaxEvents loads a data folder with a lower limit on the number of
 // events than MaxEvents, to test what happens past it.
-func LoadWithMaxEvents(dir string, max int) (*Dataset, Diagnostics) { return load(dir, max) }
+func LoadWithMaxEvents(dir string, max int) (*Dataset, Diagnostics) { return load(dir, max, nil) }

@@ -185,3 +185,38 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// readOutside reads a file named on the command line (an export to
+// import, a rules file), which may lie anywhere: the same checks as
+// readFile but for the folder, since the user chose the path.
+func readOutside(path string, limit int64, what, split string) ([]byte, *fileProblem) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &fileProblem{notExist: true, msg: "does not exist"}
+	}
+	if err != nil {
+		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fileProblem{msg: fmt.Sprintf("is %s, not a regular file: give the path of a plain file", describeMode(fi.Mode()))}
+	}
+	if fi.Size() > limit {
+		return nil, &fileProblem{msg: fmt.Sprintf("is %s, over the limit of %s for %s: %s", mebibytes(fi.Size()), mebibytes(limit), what, split)}
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() || !os.SameFile(fi, now) {
+		return nil, &fileProblem{msg: "changed while it was being read: run again"}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
+	}
+	if int64(len(src)) > limit {
+		return nil, &fileProblem{msg: fmt.Sprintf("grew over the limit of %s for %s while it was being read: %s", mebibytes(limit), what, split)}
+	}
+	return src, nil
+}

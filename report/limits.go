@@ -14,8 +14,10 @@ import (
 
 // File sizes, checked before a file is read.
 const (
-	// MaxEventsFileBytes is the largest events/*.yaml file read: 256 MiB,
-	// about a million events. A larger export is split into several files.
+	// MaxEventsFileBytes is the largest events/*.yaml or events/*.csv
+	// file read, and the largest export briefing import reads: 256 MiB,
+	// about a million events in YAML and more in CSV. A larger export is
+	// split into several files.
 	MaxEventsFileBytes = 256 << 20
 	// MaxDataFileBytes is the largest of every other YAML file
 	// (places.yaml, corridors.yaml, sources.yaml, dataset.yaml, brand.yaml,
@@ -127,6 +129,11 @@ const (
 	MaxScopeItems = 1_000
 	// MaxAddressLines bounds the brand's address.
 	MaxAddressLines = 10
+	// MaxRules bounds each list of the ACLED rules file (corridors,
+	// targets).
+	MaxRules = 10_000
+	// MaxRuleWords bounds the words of one target rule.
+	MaxRuleWords = 1_000
 )
 
 // thousands formats n with a comma every three digits, as the limits'

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path"
@@ -35,6 +36,8 @@ type Dataset struct {
 	placeIndex    map[string]int
 	corridorIndex map[string]int
 	sourceIndex   map[string]int
+	// acledRules are the rules of acled-rules.yaml, nil without one.
+	acledRules *ACLEDRules
 }
 
 // File is one input file of a dataset.
@@ -73,11 +76,12 @@ func lookup[T any](items []T, index map[string]int, id string) (*T, bool) {
 }
 
 // Fingerprint identifies the shared data every letter draws on (places,
-// corridors, sources, events, dataset.yaml and the brand override, not the
-// letters): the SHA-256 of the lines "HASH  PATH" of those files, sorted by
-// path, which is what `sha256sum` prints. A partner can recompute it from the data folder:
+// corridors, sources, events in YAML and ACLED's CSV, dataset.yaml, the
+// ACLED rules and the brand override, not the letters): the SHA-256 of the
+// lines "HASH  PATH" of those files, sorted by path, which is what
+// `sha256sum` prints. A partner can recompute it from the data folder:
 //
-//	sha256sum brand.yaml corridors.yaml dataset.yaml events/*.yaml places.yaml sources.yaml | sha256sum
+//	sha256sum $(ls -d acled-rules.yaml brand.yaml corridors.yaml dataset.yaml events/*.yaml events/*.csv places.yaml sources.yaml 2>/dev/null | LC_ALL=C sort) | sha256sum
 func (ds *Dataset) Fingerprint() string {
 	h := sha256.New()
 	for _, f := range ds.Files {
@@ -131,6 +135,14 @@ type loader struct {
 	// byLength holds, per kind, the defined ids by their length, for the
 	// suggestions.
 	byLength map[string]map[int][]string
+	// acled is what the ACLED exports read so far share.
+	acled *acledState
+	// skip names the events files not to read (see LoadExcept).
+	skip []string
+	// cited holds the sources the rows of ACLED exports cite by the names
+	// they give, which are defined when cited and need no reference
+	// check: a set rather than a reference per row.
+	cited map[string]bool
 }
 
 // suggestionWork is the number of character comparisons all "did you
@@ -148,10 +160,19 @@ type figureRef struct {
 // every problem found, sorted; the dataset is usable only when the
 // diagnostics hold no error (see [Diagnostics.HasErrors]). File paths in
 // diagnostics start with dir as given.
-func Load(dir string) (*Dataset, Diagnostics) { return load(dir, MaxEvents) }
+func Load(dir string) (*Dataset, Diagnostics) { return load(dir, MaxEvents, nil) }
 
-func load(dir string, maxEvents int) (*Dataset, Diagnostics) {
+// LoadExcept is Load without the files of events/ that skip names
+// (relative to dir, slash-separated, e.g. "events/acled.yaml"): briefing
+// import reads the data folder as it will be once its output replaces
+// them.
+func LoadExcept(dir string, skip ...string) (*Dataset, Diagnostics) {
+	return load(dir, MaxEvents, skip)
+}
+
+func load(dir string, maxEvents int, skip []string) (*Dataset, Diagnostics) {
 	ld := &loader{
+		skip:          skip,
 		maxEvents:     maxEvents,
 		dir:           dir,
 		ds:            &Dataset{Dir: dir},
@@ -176,14 +197,23 @@ func load(dir string, maxEvents int) (*Dataset, Diagnostics) {
 	ld.unreadable["place"] = !ld.loadFile("places.yaml", "places", ld.place)
 	ld.unreadable["corridor"] = !ld.loadFile("corridors.yaml", "corridors", ld.corridor)
 	ld.unreadable["source"] = !ld.loadFile("sources.yaml", "sources", ld.source)
-	events, ok := ld.glob("events")
+	ld.loadRules()
+	events, ok := ld.glob("events", ".yaml", ".csv")
 	ld.unreadable["event"] = !ok
+	// The YAML files first: an export's rows are matched with the places
+	// and sources they define.
+	events = slices.DeleteFunc(events, func(name string) bool { return slices.Contains(ld.skip, name) })
 	for _, name := range events {
-		if !ld.loadFile(name, "events", ld.event) {
+		if path.Ext(name) == ".yaml" && !ld.loadEventsFile(name) {
 			ld.unreadable["event"] = true
 		}
 	}
-	letters, ok := ld.glob("letters")
+	for _, name := range events {
+		if path.Ext(name) == ".csv" && !ld.loadACLEDFile(name) {
+			ld.unreadable["event"] = true
+		}
+	}
+	letters, ok := ld.glob("letters", ".yaml")
 	ld.unreadable["letter"] = !ok
 	for _, name := range letters {
 		if !ld.loadLetter(name) {
@@ -227,12 +257,12 @@ func (ld *loader) read(rel string, letter, required bool) (src []byte, exists, o
 	return src, true, true
 }
 
-// glob lists the .yaml files of a sub-folder, sorted, and warns about files
-// that look like data but will be ignored. It reports whether the folder
-// could be read. An entry named like a data file is listed whatever it is
-// (a folder, a pipe, a link), so that read says what is wrong with it
-// rather than passing over it in silence.
-func (ld *loader) glob(sub string) ([]string, bool) {
+// glob lists the files of a sub-folder with one of the extensions,
+// sorted, and warns about files that look like data but will be ignored.
+// It reports whether the folder could be read. An entry named like a data
+// file is listed whatever it is (a folder, a pipe, a link), so that read
+// says what is wrong with it rather than passing over it in silence.
+func (ld *loader) glob(sub string, exts ...string) ([]string, bool) {
 	entries, p := ld.root.readDir(sub)
 	if p != nil {
 		if p.notExist {
@@ -244,16 +274,43 @@ func (ld *loader) glob(sub string) ([]string, bool) {
 	}
 	var names []string
 	for _, e := range entries {
+		at := Position{File: ld.display(sub + "/" + e.Name())}
 		switch ext := path.Ext(e.Name()); {
 		case strings.HasPrefix(e.Name(), "."):
-		case ext == ".yaml":
+		case slices.Contains(exts, ext):
 			names = append(names, sub+"/"+e.Name())
-		case ext == ".yml" && !e.IsDir():
-			ld.diags.Warnf(Position{File: ld.display(sub + "/" + e.Name())}, "ignored: data files must end in .yaml, not .yml")
+		case e.IsDir():
+		case ext == ".yml":
+			ld.diags.Warnf(at, "ignored: data files must end in .yaml, not .yml")
+		case slices.Contains(exts, strings.ToLower(ext)):
+			ld.diags.Warnf(at, "ignored: rename it to end in %s, in lower case", strings.ToLower(ext))
+		case ext == ".json" && slices.Contains(exts, ".csv"):
+			ld.diags.Warnf(at, "ignored: events/ reads ACLED exports as CSV; convert the JSON of an API call with briefing import acled -o %s.yaml", strings.TrimSuffix(at.File, ext))
 		}
 	}
 	slices.Sort(names) // the order files are read in decides which of two duplicates is reported
 	return names, true
+}
+
+// loadEventsFile reads a file of events/: its events and, beside them,
+// the places and sources they introduce (what briefing import acled
+// writes, so that one import is one file). It reports whether the file
+// could be read and parsed.
+func (ld *loader) loadEventsFile(rel string) bool {
+	src, _, ok := ld.read(rel, false, true)
+	if !ok {
+		return false
+	}
+	d := newFileDecoder(ld.display(rel), src, &ld.diags)
+	roots := d.roots("events", "places", "sources")
+	if v := roots["places"]; v != nil {
+		d.items(v, "places", math.MaxInt, func(n *yaml.Node) { ld.place(d, n) })
+	}
+	if v := roots["sources"]; v != nil {
+		d.items(v, "sources", math.MaxInt, func(n *yaml.Node) { ld.source(d, n) })
+	}
+	// The number of events is bounded across files (see event), not here.
+	return d.items(roots["events"], "events", math.MaxInt, func(n *yaml.Node) { ld.event(d, n) })
 }
 
 // loadFile reads a file whose single top-level key holds a list, and decodes
@@ -782,7 +839,25 @@ func indexByID[T any](items []T, id func(T) string) map[string]int {
 // checkReferences reports every id used but not defined, and every source
 // nothing cites.
 func (ld *loader) checkReferences() {
+	cited := ld.checkDangling()
+	if ld.unreadable["event"] || ld.unreadable["letter"] || ld.unreadable["corridor"] {
+		return // the sources may be cited where the loader could not read
+	}
+	for _, s := range ld.ds.Sources {
+		if !cited[s.ID] {
+			ld.diags.Warnf(s.Pos, "source %q is not cited by any event, corridor or letter", s.ID)
+		}
+	}
+}
+
+// checkDangling reports every id used but not defined, and returns the
+// sources cited.
+func (ld *loader) checkDangling() map[string]bool {
 	ds := ld.ds
+	cited := maps.Clone(ld.cited)
+	if cited == nil {
+		cited = map[string]bool{}
+	}
 	admin1 := map[string]bool{}
 	for _, p := range ds.Places {
 		admin1[p.Admin1] = true
@@ -793,7 +868,6 @@ func (ld *loader) checkReferences() {
 		"source":   func(id string) bool { _, ok := ds.sourceIndex[id]; return ok },
 		"admin1":   func(name string) bool { return admin1[name] },
 	}
-	cited := map[string]bool{}
 	for _, r := range ld.refs {
 		if r.kind == "source" {
 			cited[r.id] = true
@@ -807,14 +881,7 @@ func (ld *loader) checkReferences() {
 		}
 		ld.diags.Errorf(r.at, "%s refers to unknown %s %s%s", r.from, r.kind, quoteShort(r.id), ld.closest(r.kind, r.id))
 	}
-	if ld.unreadable["event"] || ld.unreadable["letter"] || ld.unreadable["corridor"] {
-		return // the sources may be cited where the loader could not read
-	}
-	for _, s := range ds.Sources {
-		if !cited[s.ID] {
-			ld.diags.Warnf(s.Pos, "source %q is not cited by any event, corridor or letter", s.ID)
-		}
-	}
+	return cited
 }
 
 // closest suggests the defined id nearest to a dangling one, while the
@@ -866,13 +933,25 @@ func (ld *loader) checkLetterPeriods() {
 	}
 	for i := range ld.ds.Letters {
 		l := &ld.ds.Letters[i]
-		sel := ld.ds.Select(l)
+		countries := ld.ds.Countries(l.Scope)
 		switch {
-		case sel.Cutoff().IsZero():
+		case coverageFor(ld.ds.Info.Coverage, countries).LastDay(l.Period).IsZero():
 			ld.diags.Warnf(ld.periodAt[l.ID], "letter %q: the dataset covers no day of its period %s for its countries (%s); its charts will say \"not covered\" (declare the coverage in %s)",
-				l.ID, l.Period, strings.Join(ld.ds.Countries(l.Scope), ", "), InfoFile)
-		case len(sel.Events) == 0:
+				l.ID, l.Period, strings.Join(countries, ", "), InfoFile)
+		case !ld.ds.anyEvent(l):
 			ld.diags.Warnf(ld.periodAt[l.ID], "letter %q: no event falls within its period %s and scope; its charts will be empty", l.ID, l.Period)
 		}
 	}
+}
+
+// anyEvent reports whether some event falls within the letter's period
+// and scope: what Select would find, without copying and sorting the
+// events of a letter over a large dataset.
+func (ds *Dataset) anyEvent(l *Letter) bool {
+	for i := range ds.Events {
+		if e := &ds.Events[i]; e.Span().Overlaps(l.Period) && ds.inScope(e, l.Scope) {
+			return true
+		}
+	}
+	return false
 }

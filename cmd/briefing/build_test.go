@@ -22,7 +22,7 @@ func TestBuildSample(t *testing.T) {
 		t.Errorf("stdout = %q, want one line per letter", stdout)
 	}
 	dir := filepath.Join(out, "2025-09-kayes")
-	want := []string{"2025-09-kayes.pdf", "2025-09-kayes-annex.xlsx", "manifest.json"}
+	want := []string{"2025-09-kayes.pdf", "2025-09-kayes-annex.xlsx", "2025-09-kayes-events.csv", "manifest.json"}
 	for _, name := range report.FigureNames() {
 		want = append(want, "charts/"+name+".png", "charts/"+name+".svg")
 	}

@@ -6,6 +6,7 @@
 //	briefing build    [--data DIR] [--out DIR] [--check] [--force] [LETTER...]
 //	briefing validate [--data DIR]
 //	briefing new      [--data DIR] --period YYYY-MM [--from LETTER] ID
+//	briefing import acled [--data DIR] [--rules FILE] [-o FILE] EXPORT
 //	briefing version
 //
 // Exit status: 0 success, 1 invalid data (nothing written), 2 wrong usage,
@@ -55,6 +56,7 @@ func commands() []command {
 		{"build", "build the PDF letter, the Excel annex and the charts of each letter", runBuild},
 		{"validate", "check the dataset and report every problem; write nothing", runValidate},
 		{"new", "scaffold next month's letter from the last one", runNew},
+		{"import", "convert an ACLED export (CSV or API JSON) into an events file", runImport},
 		{"version", "print the version of briefing", runVersion},
 	}
 }

@@ -37,6 +37,10 @@ func TestUsage(t *testing.T) {
 		{[]string{"validate", "--help"}, exitOK, "Usage: briefing validate [--data DIR]", ""},
 		{[]string{"validate", "--nope"}, exitUsage, "", "flag provided but not defined: -nope"},
 		{[]string{"validate", "extra"}, exitUsage, "", `unexpected argument "extra"`},
+		{[]string{"help"}, exitOK, "import    convert an ACLED export", ""},
+		{[]string{"import", "--help"}, exitOK, "Usage: briefing import acled [--data DIR] [--rules FILE] [-o FILE] EXPORT", ""},
+		{[]string{"import", "acled", "--help"}, exitOK, "Usage: briefing import acled", ""},
+		{[]string{"import", "xlsx", "x.xlsx"}, exitUsage, "", `unknown format "xlsx"`},
 		{[]string{"version"}, exitOK, "briefing " + version, ""},
 		{[]string{"version", "--help"}, exitOK, "Usage: briefing version", ""},
 	}

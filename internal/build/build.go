@@ -19,6 +19,7 @@ import (
 
 	"briefing/charts"
 	"briefing/report"
+	"briefing/report/acled"
 	"briefing/report/locale"
 	"briefing/report/pdf"
 	"briefing/report/xlsx"
@@ -56,12 +57,16 @@ func PDFPath(l *report.Letter) string { return l.ID + ".pdf" }
 // AnnexPath is the annex's file in the letter's output folder.
 func AnnexPath(l *report.Letter) string { return l.ID + "-annex.xlsx" }
 
+// EventsPath is the letter's events in ACLED's column layout, the rows of
+// the annex's Events sheet, in the letter's output folder.
+func EventsPath(l *report.Letter) string { return l.ID + "-events.csv" }
+
 func chartPath(name, ext string) string { return "charts/" + name + ext }
 
 // outputPaths lists the files a build of the letter writes, manifest
 // excepted, sorted.
 func outputPaths(l *report.Letter) []string {
-	paths := []string{PDFPath(l), AnnexPath(l)}
+	paths := []string{PDFPath(l), AnnexPath(l), EventsPath(l)}
 	for _, name := range charts.Names() {
 		paths = append(paths, chartPath(name, ".png"), chartPath(name, ".svg"))
 	}
@@ -88,7 +93,10 @@ func Plan(ds *report.Dataset, l *report.Letter, env *Env) (Manifest, error) {
 }
 
 // Letter renders every output of one letter in memory: the PDF letter
-// ID.pdf, the Excel annex ID-annex.xlsx, the charts as PNG and SVG under
+// ID.pdf, the Excel annex ID-annex.xlsx, its events as an ACLED export
+// ID-events.csv (UTF-8, comma-separated, ISO dates: ACLED's columns, then
+// briefing's, the columns and rows of the annex's Events sheet, which
+// `briefing import acled` reads back), the charts as PNG and SVG under
 // charts/, and last the manifest of them all. Warnings (a cell cut at
 // Excel's limit, a character the fonts lack) come back as diagnostics.
 // What Check refuses because it would stop the build is an error here too,
@@ -129,9 +137,14 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	if err != nil {
 		return nil, warnings, err
 	}
+	var events bytes.Buffer
+	if err := acled.WriteCSV(&events, sel.ACLEDRows()); err != nil {
+		return nil, warnings, fmt.Errorf("writing %s: %w", EventsPath(l), err)
+	}
 	files = []File{
 		{Path: PDFPath(l), Data: letter.Bytes()},
 		{Path: AnnexPath(l), Data: annex.Bytes()},
+		{Path: EventsPath(l), Data: events.Bytes()},
 	}
 	theme := charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts}
 	for _, name := range charts.Names() {

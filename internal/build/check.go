@@ -9,13 +9,15 @@ import (
 	"briefing/report"
 	"briefing/report/locale"
 	"briefing/report/pdf"
+	"briefing/report/xlsx"
 )
 
 // Check finds, before anything is written, every problem of a loaded
 // dataset that only the renderers can see, as errors at their place in
 // the data: a character the letter's fonts cannot draw (or that the PDF
 // library cannot hold at all, such as an emoji), a text longer than a PDF
-// or spreadsheet field takes, a logo the PDF library cannot embed. The
+// or spreadsheet field takes, a letter with more rows for one sheet of its
+// annex than Excel holds, a logo the PDF library cannot embed. The
 // loader cannot know these (report imports no renderer), and a build must
 // never fail half-way through on data: "briefing validate" and "briefing
 // build" both run Check after report.Load, and build nothing when it
@@ -33,6 +35,9 @@ func Check(ds *report.Dataset, env *Env) report.Diagnostics {
 		if msg := footerProblem(l); msg != "" {
 			diags.Errorf(lc.key(l.Pos, "title"), "%s", msg)
 		}
+		if msg := xlsx.RowsProblem(ds.Select(l)); msg != "" {
+			diags.Errorf(lc.key(l.Pos, "period"), "%s", msg)
+		}
 	}
 	if ds.Brand.Logo != "" {
 		if err := checkLogo(ds.Brand.Logo, logoName(ds)); err != nil {
@@ -49,12 +54,16 @@ func Check(ds *report.Dataset, env *Env) report.Diagnostics {
 // hold prints as a blank; Letter returns it as a warning.
 func checkLetter(ds *report.Dataset, l *report.Letter, env *Env) report.Diagnostics {
 	var diags report.Diagnostics
-	for _, g := range pdf.LetterGlyphs(ds.Select(l), env.Fonts) {
+	sel := ds.Select(l)
+	for _, g := range pdf.LetterGlyphs(sel, env.Fonts) {
 		if g.Rune > 0xFFFF {
 			diags = append(diags, g.Diagnostic())
 		}
 	}
 	if msg := footerProblem(l); msg != "" {
+		diags.Errorf(l.Pos, "%s", msg)
+	}
+	if msg := xlsx.RowsProblem(sel); msg != "" {
 		diags.Errorf(l.Pos, "%s", msg)
 	}
 	if ds.Brand.Logo != "" {

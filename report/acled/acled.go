@@ -22,7 +22,7 @@ var Columns = []string{
 // Extension are the columns briefing writes after ACLED's, in this order,
 // and reads back when a file has them (its own ID-events.csv).
 var Extension = []string{
-	"corridors", "targets", "kidnapped", "vehicles_destroyed", "claimed_by", "source_ids",
+	"date_end", "corridors", "targets", "kidnapped", "vehicles_destroyed", "claimed_by", "source_ids",
 }
 
 // Row is one event of an export, its values normalised: dates as
@@ -30,7 +30,8 @@ var Extension = []string{
 // not give is the zero value (and, for numbers that may be absent, nil).
 type Row struct {
 	// Line is the line of the file where the row starts (1 for the header
-	// of a CSV file), or the row's position from 1 in a JSON array.
+	// of a CSV file); in the JSON of an API call, the line where the row's
+	// object opens (an API's answer on one line puts every row on line 1).
 	Line int
 
 	EventIDCnty   string
@@ -64,14 +65,18 @@ type Row struct {
 	Sources           []string // the names in ACLED's "source", split on "; "
 	SourceScale       string
 	Notes             string
-	Fatalities        int
-	Tags              []string // split on "; "
-	Timestamp         int64    // Unix seconds of ACLED's last change to the row
+	// Fatalities is nil when the file leaves the column empty, as
+	// briefing's own files do for a figure no source reports. ACLED writes
+	// a number for every event, 0 when none is reported.
+	Fatalities *int
+	Tags       []string // split on "; "
+	Timestamp  int64    // Unix seconds of ACLED's last change to the row
 	// Population holds the optional population_* columns as written,
 	// by column name.
 	Population map[string]string
 
 	// briefing's own columns (Extension), present in its ID-events.csv.
+	DateEnd           string // YYYY-MM-DD, the last day of a multi-day event
 	Corridors         []string
 	Targets           []string
 	Kidnapped         *int

@@ -3,19 +3,23 @@ package locale
 // enAnnex holds the words of the Excel annex: sheet names, column
 // titles and the About sheet.
 //
-// The Events sheet's column titles are ACLED's snake_case keys in every
-// language (analysts' scripts select columns by them), so only their
+// The column titles of the Events sheet (ACLED's columns, then ours) and
+// of the link sheets are snake_case keys, the same in every language:
+// analysts' scripts and joins select columns by them, so only their
 // definitions are here. Codes stay codes: event types, sub-types, target
-// tags, source kinds and language codes are written as the dataset holds
-// them.
+// tags, source kinds, date precisions and language codes are written as
+// the dataset holds them.
 func enAnnex() map[string]string {
 	return map[string]string{
 		// Sheet names: at most 31 characters, none of : \ / ? * [ ].
-		"annex.sheet.about":     "About",
-		"annex.sheet.events":    "Events",
-		"annex.sheet.sources":   "Sources",
-		"annex.sheet.corridors": "Corridors",
-		"annex.sheet.frequency": "Frequency",
+		"annex.sheet.about":           "About",
+		"annex.sheet.events":          "Events",
+		"annex.sheet.sources":         "Sources",
+		"annex.sheet.corridors":       "Corridors",
+		"annex.sheet.frequency":       "Frequency",
+		"annex.sheet.event_sources":   "Event sources",
+		"annex.sheet.event_corridors": "Event corridors",
+		"annex.sheet.event_targets":   "Event targets",
 
 		// The About sheet.
 		"annex.about.heading":                 "Annex: the events and sources behind the letter",
@@ -93,6 +97,7 @@ func enAnnex() map[string]string {
 		"annex.sources.id":                  "ID",
 		"annex.sources.publisher":           "Publisher",
 		"annex.sources.date":                "Date",
+		"annex.sources.date_precision":      "Date precision",
 		"annex.sources.title":               "Title",
 		"annex.sources.url":                 "URL",
 		"annex.sources.language":            "Language",
@@ -126,42 +131,72 @@ func enAnnex() map[string]string {
 		"annex.frequency.axis_uncovered":    "Not covered by the dataset, so neither column nor diamond: %s.",
 
 		// Definitions of the Events columns.
-		"annex.def.events.event_id":           "Identifier of the event in the dataset.",
-		"annex.def.events.event_date":         "Day the event happened or began (a date). When time_precision is 2 or 3, a representative day of the week or month, as ACLED records it.",
-		"annex.def.events.date_end":           "Last day of an event that lasted several days (a date); empty for an event of one day.",
-		"annex.def.events.time_precision":     "How precisely the date is known, in ACLED's codes: 1 the day, 2 the week, 3 the month.",
+		"annex.def.events.event_id_cnty":      "Identifier of the event in the dataset, in ACLED’s column for its event ids. The link sheets and ID-events.csv use the same identifier.",
+		"annex.def.events.event_date":         "Day the event happened or began (a date); an event over several days is dated by its first. When time_precision is 2 or 3, a representative day of the week or month, as ACLED records it.",
+		"annex.def.events.year":               "Year of event_date, as a number.",
+		"annex.def.events.time_precision":     "How precisely the date is known, in ACLED’s codes: 1 the day, 2 the week, 3 the month.",
 		"annex.def.events.disorder_type":      "ACLED disorder class of the event type, in ACLED’s English wording, which is a code: Political violence (battles, explosions/remote violence, violence against civilians, mob violence), Demonstrations (protests, violent demonstrations), Strategic developments, or “Political violence; Demonstrations” for excessive force against protesters.",
-		"annex.def.events.event_type":         "ACLED event type, in ACLED's English wording, which is a code: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments.",
-		"annex.def.events.sub_event_type":     "ACLED sub-event type, one of those of the event type, in ACLED's English wording.",
+		"annex.def.events.event_type":         "ACLED event type, in ACLED’s English wording, which is a code: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments.",
+		"annex.def.events.sub_event_type":     "ACLED sub-event type, one of those of the event type, in ACLED’s English wording.",
 		"annex.def.events.actor1":             "Main actor of the event.",
-		"annex.def.events.assoc_actor_1":      "Actor associated with actor1; empty when none is known.",
+		"annex.def.events.assoc_actor_1":      "Actors associated with actor1, separated by semicolons; empty when none is known.",
+		"annex.def.events.inter1":             "ACLED’s type of actor1 (State forces, Rebel group, Political militia, Identity militia, Rioters, Protesters, Civilians, External/Other forces). Empty: the dataset does not code actor types, and the annex does not guess them.",
 		"annex.def.events.actor2":             "The other side; empty when none is known.",
-		"annex.def.events.country":            "Country of the location, as an ISO 3166-1 alpha-2 code (ML Mali, SN Senegal, MR Mauritania…).",
+		"annex.def.events.assoc_actor_2":      "Actors associated with actor2. Empty: the dataset does not record them.",
+		"annex.def.events.inter2":             "ACLED’s type of actor2, as for inter1. Empty: the dataset does not code actor types.",
+		"annex.def.events.interaction":        "ACLED’s pair of the actor types of the event, such as “State forces-Civilians” or “Rebel group only”. Empty: the dataset does not code actor types.",
+		"annex.def.events.civilian_targeting": "“Civilian targeting” when civilians were the main target, as ACLED codes it. Empty: the dataset does not code it; targets says what the event targeted.",
+		"annex.def.events.iso":                "ISO 3166-1 numeric code of the country, as ACLED writes it: 466 Mali, 686 Senegal, 478 Mauritania.",
+		"annex.def.events.region":             "ACLED’s region of the country, such as Western Africa; empty for a country outside Africa.",
+		"annex.def.events.country":            "Country of the location, by ACLED’s English name (Mali, Senegal, Mauritania, Ivory Coast…) in every language of the annex.",
 		"annex.def.events.admin1":             "First-level administrative region of the location.",
 		"annex.def.events.admin2":             "Second-level administrative unit of the location (cercle, department); empty when not recorded.",
+		"annex.def.events.admin3":             "Third-level administrative unit of the location. Empty: the dataset does not record it.",
 		"annex.def.events.location":           "Name of the place where the event happened.",
 		"annex.def.events.latitude":           "Latitude of the location, in WGS84 decimal degrees.",
 		"annex.def.events.longitude":          "Longitude of the location, in WGS84 decimal degrees.",
 		"annex.def.events.geo_precision":      "How precisely the location places the event, in ACLED’s codes: 1 at the place itself, 2 near it or within its area, 3 only the region is known and the place stands for it.",
-		"annex.def.events.corridors":          "Identifiers of the trade corridors the event names, separated by semicolons (see the Corridors sheet). Only an event of political violence counts as a hit.",
-		"annex.def.events.targets":            "What the event targeted, as tags separated by semicolons: military, state, transport, fuel, infrastructure, mining, foreign-company, civilians, religious, trade.",
-		"annex.def.events.fatalities":         "Fatalities reported. An empty cell means not reported, which is not the same as zero.",
+		"annex.def.events.source":             "Publishers of the event’s sources, each once, separated by semicolons, as ACLED’s source column names them. The Event sources sheet lists every source of every event, with its title, date and link.",
+		"annex.def.events.source_scale":       "ACLED’s scale of the event’s sources (local, national, international…). Empty: the dataset does not code it.",
+		"annex.def.events.notes":              "Short description of the event: its summary.",
+		"annex.def.events.fatalities":         "Fatalities reported. An empty cell means not reported, which is not the same as zero: ACLED writes 0 for both, this annex keeps them apart.",
+		"annex.def.events.tags":               "ACLED’s further tags of the event (crowd size and the like). Empty: the dataset does not record them.",
+		"annex.def.events.timestamp":          "When ACLED last changed its record of the event, in seconds since 1970. Empty: the event is the dataset’s own record.",
+		"annex.def.events.date_end":           "Last day of an event that lasted several days (a date); empty for an event of one day. Not an ACLED column: ACLED dates each event by one day.",
+		"annex.def.events.corridors":          "Identifiers of the trade corridors the event names, separated by semicolons (see the Corridors sheet, and the Event corridors sheet for one row per event and corridor). Only an event of political violence counts as a hit.",
+		"annex.def.events.targets":            "What the event targeted, as tags separated by semicolons: military, state, transport, fuel, infrastructure, mining, foreign-company, civilians, religious, trade (one row per event and tag on the Event targets sheet).",
 		"annex.def.events.kidnapped":          "People kidnapped, as reported. An empty cell means not reported, which is not the same as zero.",
 		"annex.def.events.vehicles_destroyed": "Vehicles destroyed, as reported. An empty cell means not reported, which is not the same as zero.",
 		"annex.def.events.claimed_by":         "The actor whose own claim the event’s figures (fatalities, kidnapped, vehicles_destroyed) come from; empty when they come from independent reporting.",
-		"annex.def.events.summary":            "Short description of the event.",
-		"annex.def.events.sources":            "Identifiers of the sources of the event, separated by semicolons (see the Sources sheet).",
-		"annex.def.events.source_links":       "Web address of the first of the event's sources that has one, as a live link.",
+		"annex.def.events.source_ids":         "Identifiers of every source of the event, separated by semicolons (see the Sources sheet, and the Event sources sheet for one row per event and source, with its link).",
+
+		// Definitions of the link sheets: one row per pair, for pivots
+		// and joins without splitting a list.
+		"annex.def.event_sources.event_id_cnty":    "Identifier of the event, as on the Events sheet. An event with three sources has three rows.",
+		"annex.def.event_sources.source_id":        "Identifier of one source of the event, as on the Sources sheet.",
+		"annex.def.event_sources.publisher":        "Who published the source.",
+		"annex.def.event_sources.title":            "Title of the source, in its own language.",
+		"annex.def.event_sources.date":             "Publication date of the source (a date); for a source known only to the month or year, the first day of it.",
+		"annex.def.event_sources.date_precision":   "How precisely the publication date is known: day, month or year.",
+		"annex.def.event_sources.url":              "Web address of the source, as a live link; empty for a source without one.",
+		"annex.def.event_corridors.event_id_cnty":  "Identifier of the event, as on the Events sheet. An event naming two corridors has two rows.",
+		"annex.def.event_corridors.corridor_id":    "Identifier of one corridor the event names, as on the Corridors sheet.",
+		"annex.def.event_corridors.corridor_name":  "Name of the corridor.",
+		"annex.def.event_corridors.corridor_short": "Short name of the corridor, as the letter’s charts label it.",
+		"annex.def.event_corridors.disorder_type":  "Disorder class of the event, as on the Events sheet: the rows whose class includes “Political violence” are the corridor’s hits, as the letter counts them.",
+		"annex.def.event_targets.event_id_cnty":    "Identifier of the event, as on the Events sheet. An event with two target tags has two rows.",
+		"annex.def.event_targets.target":           "One tag of what the event targeted: military, state, transport, fuel, infrastructure, mining, foreign-company, civilians, religious or trade.",
 
 		// Definitions of the Sources columns.
-		"annex.def.sources.id":        "Identifier of the source, as the sources column of the Events sheet cites it.",
-		"annex.def.sources.publisher": "Who published the source.",
-		"annex.def.sources.date":      "Publication date: a date when the day is known, otherwise the year and month (YYYY-MM) or the year, as text.",
-		"annex.def.sources.title":     "Title of the source.",
-		"annex.def.sources.url":       "Web address of the source, as a live link; empty for a source without one.",
-		"annex.def.sources.language":  "Language of the source, as an ISO 639-1 code (en, fr…).",
-		"annex.def.sources.kind":      "Kind of source: news, report, official or social-media.",
-		"annex.def.sources.events":    "How many of the letter's events cite the source; 0 for a source the letter's text cites but no event does.",
+		"annex.def.sources.id":             "Identifier of the source, as the source_ids column of the Events sheet and the Event sources sheet cite it.",
+		"annex.def.sources.publisher":      "Who published the source.",
+		"annex.def.sources.date":           "Publication date (a date). For a source known only to the month or year, the first day of it: Date precision says which.",
+		"annex.def.sources.date_precision": "How precisely the publication date is known, as a code in every language: day, month or year.",
+		"annex.def.sources.title":          "Title of the source.",
+		"annex.def.sources.url":            "Web address of the source, as a live link; empty for a source without one.",
+		"annex.def.sources.language":       "Language of the source, as an ISO 639-1 code (en, fr…).",
+		"annex.def.sources.kind":           "Kind of source: news, report, official or social-media.",
+		"annex.def.sources.events":         "How many of the letter's events cite the source; 0 for a source the letter's text cites but no event does.",
 
 		// Definitions of the Corridors columns.
 		"annex.def.corridors.id":    "Identifier of the corridor, as the corridors column of the Events sheet lists it.",

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -121,6 +122,9 @@ func lines(s string, width float64) float64 {
 // text: LibreOffice does not fit rows to their text when it opens a
 // workbook, and Excel never fits merged cells.
 func (a *annex) writeSheet(s *sheet) error {
+	if s.n > MaxRows { // RowsProblem, which build.Check runs, says so first
+		return fmt.Errorf("xlsx: sheet %s would have %d rows, more than the %d Excel allows", s.name, s.n, MaxRows)
+	}
 	widths, links, err := a.measure(s)
 	if err != nil {
 		return err

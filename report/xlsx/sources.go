@@ -1,10 +1,6 @@
 package xlsx
 
-import (
-	"slices"
-
-	"briefing/report"
-)
+import "slices"
 
 // sourcesSheet lists the letter's sources list ([report.Selection.CitedSources]):
 // the sources its period's events cite and those its text cites as notes,
@@ -20,13 +16,14 @@ func (a *annex) sourcesSheet(name string) *sheet {
 		col("id", st.text),
 		col("publisher", st.text),
 		col("date", st.date),
+		col("date_precision", st.text),
 		col("title", st.wrap),
 		col("url", st.link),
 		col("language", st.text),
 		col("kind", st.text),
 		col("events", st.integer),
 	}
-	cols[3].max, cols[4].max = 50, 40
+	cols[4].max, cols[5].max = 50, 40
 
 	citing := map[string]int{}
 	for i := range a.sel.Events {
@@ -45,14 +42,13 @@ func (a *annex) sourcesSheet(name string) *sheet {
 		row: func(i int, r []cell) []cell {
 			s := sources[i]
 			txt := func(v, field string) cell { return a.textOf(v, s.Pos, "source", s.ID, field) }
-			published := dateCell(report.Date{Year: s.Date.Year, Month: s.Date.Month, Day: s.Date.Day})
-			if s.Date.Day == 0 {
-				published = textCell(s.Date.String()) // known to the month or year only
-			}
 			return append(r,
 				txt(s.ID, "id"),
 				txt(s.Publisher, "publisher"),
-				published,
+				// Always a date cell, never text for a date known to the
+				// month or year only: the precision is a column of its own.
+				publishedCell(s.Date),
+				textCell(datePrecision(s.Date)),
 				txt(s.Title, "title"),
 				a.linkCell(s.URL, s.Pos, "source", s.ID),
 				txt(s.Language, "language"),

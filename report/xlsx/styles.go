@@ -63,9 +63,7 @@ func newStyles(f *excelize.File, b report.Brand) (styles, error) {
 		{&s.integer, excelize.Style{Alignment: top, NumFmt: 1}},
 		{&s.code, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, NumFmt: 1}},
 		{&s.coord, excelize.Style{Alignment: top, CustomNumFmt: &coord}},
-		// Centred, and so is a source's date known only to the month or
-		// year, which is text: a date column reads as one, clear of its
-		// neighbours.
+		// Centred: a date column reads as one, clear of its neighbours.
 		{&s.date, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, CustomNumFmt: &iso}},
 		{&s.percent, excelize.Style{Alignment: top, CustomNumFmt: &pct}},
 		// Links wrap: a long address running over the next cells would

@@ -86,11 +86,14 @@ type annex struct {
 // Table names are the same in every language, so that a formula such as
 // =SUM(Events[fatalities]) works in any letter's annex.
 const (
-	tableDefinitions = "Definitions"
-	tableEvents      = "Events"
-	tableSources     = "Sources"
-	tableCorridors   = "Corridors"
-	tableFrequency   = "Frequency"
+	tableDefinitions    = "Definitions"
+	tableEvents         = "Events"
+	tableEventSources   = "EventSources"
+	tableEventCorridors = "EventCorridors"
+	tableEventTargets   = "EventTargets"
+	tableSources        = "Sources"
+	tableCorridors      = "Corridors"
+	tableFrequency      = "Frequency"
 )
 
 func (a *annex) build() error {
@@ -98,27 +101,35 @@ func (a *annex) build() error {
 	if a.st, err = newStyles(a.f, a.opt.Brand); err != nil {
 		return err
 	}
-	names := []string{
-		a.cat.T("annex.sheet.about"),
-		a.cat.T("annex.sheet.events"),
-		a.cat.T("annex.sheet.sources"),
-		a.cat.T("annex.sheet.corridors"),
-		a.cat.T("annex.sheet.frequency"),
+	// The sheets in the order a reader meets them: what the annex is,
+	// the events, the link sheets that pair each event with its sources,
+	// corridors and targets, then the letter's own lists and counts.
+	makers := []struct {
+		key      string
+		newSheet func(name string) *sheet
+	}{
+		{"annex.sheet.events", a.eventsSheet},
+		{"annex.sheet.event_sources", a.eventSourcesSheet},
+		{"annex.sheet.event_corridors", a.eventCorridorsSheet},
+		{"annex.sheet.event_targets", a.eventTargetsSheet},
+		{"annex.sheet.sources", a.sourcesSheet},
+		{"annex.sheet.corridors", a.corridorsSheet},
+		{"annex.sheet.frequency", a.frequencySheet},
 	}
-	if err := a.f.SetSheetName("Sheet1", names[0]); err != nil {
+	about := a.cat.T("annex.sheet.about")
+	if err := a.f.SetSheetName("Sheet1", about); err != nil {
 		return err
 	}
-	for _, name := range names[1:] {
+	var sheets []*sheet
+	for _, m := range makers {
+		name := a.cat.T(m.key)
 		if _, err := a.f.NewSheet(name); err != nil {
 			return err
 		}
+		sheets = append(sheets, m.newSheet(name))
 	}
-	events := a.eventsSheet(names[1])
-	sources := a.sourcesSheet(names[2])
-	corridors := a.corridorsSheet(names[3])
-	frequency := a.frequencySheet(names[4])
-	about := a.aboutSheet(names[0], events, sources, corridors, frequency)
-	for _, s := range []*sheet{about, events, sources, corridors, frequency} {
+	sheets = append([]*sheet{a.aboutSheet(about, sheets...)}, sheets...)
+	for _, s := range sheets {
 		if err := a.writeSheet(s); err != nil {
 			return err
 		}

@@ -27,6 +27,7 @@ import (
 	"briefing/internal/fixture"
 	"briefing/internal/synth"
 	"briefing/report"
+	"briefing/report/acled"
 	"briefing/report/locale"
 	"briefing/report/xlsx"
 )
@@ -108,18 +109,34 @@ func annex(t testing.TB, sel report.Selection, lang string) *excelize.File {
 }
 
 var sheetNames = map[string][]string{
-	"en": {"About", "Events", "Sources", "Corridors", "Frequency"},
-	"fr": {"À propos", "Événements", "Sources", "Corridors", "Fréquence"},
+	"en": {"About", "Events", "Event sources", "Event corridors", "Event targets", "Sources", "Corridors", "Frequency"},
+	"fr": {"À propos", "Événements", "Sources par événement", "Corridors par événement", "Cibles par événement", "Sources", "Corridors", "Fréquence"},
 }
 
-// eventColumns is the Events header in every language: ACLED's keys.
-var eventColumns = []string{
-	"event_id", "event_date", "date_end", "time_precision", "disorder_type", "event_type",
-	"sub_event_type", "actor1", "assoc_actor_1", "actor2", "country", "admin1", "admin2",
-	"location", "latitude", "longitude", "geo_precision", "corridors", "targets",
-	"fatalities", "kidnapped", "vehicles_destroyed", "claimed_by", "summary", "sources",
-	"source_links",
+// acledColumns are the 31 columns of an ACLED export, as ACLED names and
+// orders them: written out here rather than taken from package acled, so
+// that the test says what a partner's script expects.
+var acledColumns = []string{
+	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+	"event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+	"actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+	"iso", "region", "country", "admin1", "admin2", "admin3", "location",
+	"latitude", "longitude", "geo_precision", "source", "source_scale",
+	"notes", "fatalities", "tags", "timestamp",
 }
+
+// eventColumns is the Events header in every language: ACLED's columns,
+// then ours, as ID-events.csv writes them.
+var eventColumns = slices.Concat(acledColumns, []string{
+	"date_end", "corridors", "targets", "kidnapped", "vehicles_destroyed", "claimed_by", "source_ids",
+})
+
+// The link sheets' headers, the same in every language.
+var (
+	eventSourcesColumns   = []string{"event_id_cnty", "source_id", "publisher", "title", "date", "date_precision", "url"}
+	eventCorridorsColumns = []string{"event_id_cnty", "corridor_id", "corridor_name", "corridor_short", "disorder_type"}
+	eventTargetsColumns   = []string{"event_id_cnty", "target"}
+)
 
 // column returns the letters of an Events column.
 func column(key string) string {
@@ -153,8 +170,8 @@ func TestSheetsAndHeaders(t *testing.T) {
 	headers := map[string][][]string{
 		"en": {
 			{"Sheet", "Column", "Definition"},
-			eventColumns,
-			{"ID", "Publisher", "Date", "Title", "URL", "Language", "Kind", "Events citing it"},
+			eventColumns, eventSourcesColumns, eventCorridorsColumns, eventTargetsColumns,
+			{"ID", "Publisher", "Date", "Date precision", "Title", "URL", "Language", "Kind", "Events citing it"},
 			slices.Concat([]string{"ID", "Corridor", "Short name", "Hits (political violence)", "Other events (demonstrations, strategic developments)"},
 				types["en"], []string{"All events naming it", "Share of the period’s events"}),
 			slices.Concat([]string{"Week", "From", "To", "Covered days"}, types["en"], []string{
@@ -163,8 +180,8 @@ func TestSheetsAndHeaders(t *testing.T) {
 		},
 		"fr": {
 			{"Feuille", "Colonne", "Définition"},
-			eventColumns,
-			{"Identifiant", "Éditeur", "Date", "Titre", "URL", "Langue", "Type", "Événements la citant"},
+			eventColumns, eventSourcesColumns, eventCorridorsColumns, eventTargetsColumns,
+			{"Identifiant", "Éditeur", "Date", "Précision de la date", "Titre", "URL", "Langue", "Type", "Événements la citant"},
 			slices.Concat([]string{"Identifiant", "Corridor", "Nom court", "Atteintes (violence politique)", "Autres événements (manifestations, développements stratégiques)"},
 				types["fr"], []string{"Tous les événements le mentionnant", "Part des événements de la période"}),
 			slices.Concat([]string{"Semaine", "Du", "Au", "Jours couverts"}, types["fr"], []string{
@@ -241,28 +258,38 @@ func TestDates(t *testing.T) {
 	}
 }
 
-// TestLinks: source links are cell hyperlinks, and HYPERLINK() formulas on
-// a sheet of more than 10,000.
+// TestLinks: source links are cell hyperlinks, on the Event sources sheet
+// (one per source of every event) and the Sources sheet, and HYPERLINK()
+// formulas on a sheet of more than 10,000.
 func TestLinks(t *testing.T) {
 	sel := sample(t)
-	f := annex(t, sel, "en")
-	for i, e := range sel.Events {
-		want := firstURL(sel, &e)
-		cell := column("source_links") + strconv.Itoa(i+2)
-		ok, link, err := f.GetCellHyperLink("Events", cell)
-		if err != nil || ok != (want != "") || link != want {
-			t.Errorf("Events!%s: link %v %q (%v), want %q", cell, ok, link, err, want)
+	b, _ := write(t, sel, options(t, sel, "en"))
+	f := open(t, b)
+	url := mustColumn(slices.Index(eventSourcesColumns, "url") + 1)
+	for i, p := range eventSourcePairs(sel) {
+		s, _ := sel.Dataset.Source(p[1])
+		cell := url + strconv.Itoa(i+2)
+		ok, link, err := f.GetCellHyperLink("Event sources", cell)
+		if err != nil || ok != (s.URL != "") || link != s.URL {
+			t.Errorf("Event sources!%s: link %v %q (%v), want %q", cell, ok, link, err, s.URL)
 		}
-		if text, _ := f.GetCellValue("Events", cell); text != want {
-			t.Errorf("Events!%s shows %q, want %q", cell, text, want)
+		if text, _ := f.GetCellValue("Event sources", cell); text != s.URL {
+			t.Errorf("Event sources!%s shows %q, want %q", cell, text, s.URL)
 		}
 	}
 	rows, _ := f.GetRows("Sources")
 	for i, row := range rows[1:] {
 		s, _ := sel.Dataset.Source(row[0])
-		ok, link, _ := f.GetCellHyperLink("Sources", "E"+strconv.Itoa(i+2))
+		ok, link, _ := f.GetCellHyperLink("Sources", "F"+strconv.Itoa(i+2))
 		if ok != (s.URL != "") || link != s.URL {
-			t.Errorf("Sources!E%d: link %v %q, want %q", i+2, ok, link, s.URL)
+			t.Errorf("Sources!F%d: link %v %q, want %q", i+2, ok, link, s.URL)
+		}
+	}
+	// The Events sheet, ACLED's columns, has no link: the sources' links
+	// are on the link sheet, every one of them.
+	for _, sheet := range []string{"Events", "Event corridors", "Event targets"} {
+		if strings.Contains(sheetPart(t, b, sheet), "<hyperlink") {
+			t.Errorf("%s holds a link", sheet)
 		}
 	}
 
@@ -271,47 +298,65 @@ func TestLinks(t *testing.T) {
 			t.Skip("writes 12,000 events")
 		}
 		sel := synthetic(t, manyLinks)
+		pairs := eventSourcePairs(sel)
 		links := 0
-		for _, e := range sel.Events {
-			if firstURL(sel, &e) != "" {
+		for _, p := range pairs {
+			if s, _ := sel.Dataset.Source(p[1]); s.URL != "" {
 				links++
 			}
 		}
 		if links <= 10000 {
-			t.Fatalf("%d events link to a source, not enough to try HYPERLINK() formulas", links)
+			t.Fatalf("%d sources of events have a link, not enough to try HYPERLINK() formulas", links)
 		}
 		f := annex(t, sel, "en")
-		for _, i := range []int{0, 1, 2, 3, 5000, manyLinks - 1} {
-			e := sel.Events[i]
-			cell := column("source_links") + strconv.Itoa(i+2)
-			want := firstURL(sel, &e)
-			formula, _ := f.GetCellFormula("Events", cell)
+		for _, i := range []int{0, 1, 2, 3, 5000, len(pairs) - 1} {
+			s, _ := sel.Dataset.Source(pairs[i][1])
+			cell := url + strconv.Itoa(i+2)
+			want := s.URL
+			formula, _ := f.GetCellFormula("Event sources", cell)
 			if want == "" {
 				if formula != "" {
-					t.Errorf("Events!%s: formula %q for an event without a link", cell, formula)
+					t.Errorf("Event sources!%s: formula %q for a source without a link", cell, formula)
 				}
 				continue
 			}
 			if formula != `HYPERLINK("`+want+`")` {
-				t.Errorf("Events!%s: formula %q, want HYPERLINK(%q)", cell, formula, want)
+				t.Errorf("Event sources!%s: formula %q, want HYPERLINK(%q)", cell, formula, want)
 			}
-			if ok, _, _ := f.GetCellHyperLink("Events", cell); ok {
-				t.Errorf("Events!%s: a cell hyperlink on a sheet of formulas", cell)
+			if ok, _, _ := f.GetCellHyperLink("Event sources", cell); ok {
+				t.Errorf("Event sources!%s: a cell hyperlink on a sheet of formulas", cell)
 			}
-			if text, _ := f.GetCellValue("Events", cell); text != want {
-				t.Errorf("Events!%s: cached value %q, want %q", cell, text, want)
+			if text, _ := f.GetCellValue("Event sources", cell); text != want {
+				t.Errorf("Event sources!%s: cached value %q, want %q", cell, text, want)
 			}
 		}
 	})
 }
 
-func firstURL(sel report.Selection, e *report.Event) string {
-	for _, id := range e.Sources {
-		if s, ok := sel.Dataset.Source(id); ok && s.URL != "" {
-			return s.URL
+// eventSourcePairs lists every event and source it cites, each pair once,
+// in the order of the selection's events and of their sources: the rows
+// of the Event sources sheet.
+func eventSourcePairs(sel report.Selection) [][2]string {
+	var out [][2]string
+	for _, e := range sel.Events {
+		for j, id := range e.Sources {
+			if !slices.Contains(e.Sources[:j], id) {
+				out = append(out, [2]string{e.ID, id})
+			}
 		}
 	}
-	return ""
+	return out
+}
+
+// sheetPart returns the XML of an English annex's sheet: the workbook's
+// sheets are numbered in their order.
+func sheetPart(t *testing.T, b []byte, sheet string) string {
+	t.Helper()
+	i := slices.Index(sheetNames["en"], sheet)
+	if i < 0 {
+		t.Fatalf("no sheet %s", sheet)
+	}
+	return part(t, b, fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
 }
 
 // TestUnsafeLink: an address that is not http or https never becomes a
@@ -330,7 +375,7 @@ func TestUnsafeLink(t *testing.T) {
 		}
 	}
 	f := open(t, b)
-	for _, sheet := range []string{"Events", "Sources"} {
+	for _, sheet := range []string{"Event sources", "Sources"} {
 		rows, _ := f.GetRows(sheet)
 		for r, row := range rows {
 			for c := range row {
@@ -347,7 +392,9 @@ func TestTablesPanesAndPrint(t *testing.T) {
 	sel := sample(t)
 	f := annex(t, sel, "en")
 	names := sheetNames["en"]
-	wantTables := []string{"Definitions", "Events", "Sources", "Corridors", "Frequency"}
+	wantTables := []string{"Definitions", "Events", "EventSources", "EventCorridors", "EventTargets", "Sources", "Corridors", "Frequency"}
+	// The narrow link sheets print upright; the others are too wide.
+	portrait := map[string]bool{"Event corridors": true, "Event targets": true}
 	titles := map[string]string{}
 	for _, d := range f.GetDefinedName() {
 		if d.Name == "_xlnm.Print_Titles" {
@@ -375,8 +422,8 @@ func TestTablesPanesAndPrint(t *testing.T) {
 		if i == 0 {
 			continue
 		}
-		if *layout.Orientation != "landscape" {
-			t.Errorf("%s: orientation %s, want landscape", sheet, *layout.Orientation)
+		if want := map[bool]string{false: "landscape", true: "portrait"}[portrait[sheet]]; *layout.Orientation != want {
+			t.Errorf("%s: orientation %s, want %s", sheet, *layout.Orientation, want)
 		}
 		panes, err := f.GetPanes(sheet)
 		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
@@ -557,7 +604,7 @@ func TestFrequencyChart(t *testing.T) {
 			if values(chart, "L") || values(chart, "K") || values(chart, "P") {
 				t.Error("the chart draws a total column, which would count strategic developments in the columns or twice")
 			}
-			if !strings.Contains(part(t, b, "xl/worksheets/_rels/sheet5.xml.rels"), "drawing") {
+			if !strings.Contains(part(t, b, "xl/worksheets/_rels/sheet8.xml.rels"), "drawing") {
 				t.Error("the Frequency sheet does not hold the chart's drawing")
 			}
 			// The horizontal axis says which weeks are empty for want of
@@ -649,7 +696,7 @@ func TestFormulaLikeText(t *testing.T) {
 		if !ok {
 			continue
 		}
-		for k, key := range []string{"summary", "actor1"} {
+		for k, key := range []string{"notes", "actor1"} {
 			cell := column(key) + strconv.Itoa(i+2)
 			if got, _ := f.GetCellValue("Events", cell); got != w[k] {
 				t.Errorf("Events!%s: %q, want %q", cell, got, w[k])
@@ -702,7 +749,7 @@ func TestLongText(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant one, at %s, about the 32767-character limit", diags.Error(), e.Pos)
 	}
 	f := open(t, b)
-	got, _ := f.GetCellValue("Events", column("summary")+"2")
+	got, _ := f.GetCellValue("Events", column("notes")+"2")
 	if n := len(utf16.Encode([]rune(got))); n > 32767 || n < 32765 || !strings.HasPrefix(e.Summary, got) {
 		t.Errorf("the summary reads back as %d UTF-16 units, want it cut at 32,767", n)
 	}
@@ -1027,6 +1074,231 @@ func TestEventCodes(t *testing.T) {
 	}
 }
 
+// TestACLEDColumns: the Events sheet starts with ACLED's 31 columns,
+// named and ordered as an ACLED export, then ours, in every language, as
+// package acled lists them for ID-events.csv.
+func TestACLEDColumns(t *testing.T) {
+	if !slices.Equal(acled.Columns, acledColumns) {
+		t.Errorf("acled.Columns is %q, want ACLED's %q", acled.Columns, acledColumns)
+	}
+	sel := sample(t)
+	for _, lang := range []string{"en", "fr"} {
+		f := annex(t, sel, lang)
+		rows, err := f.GetRows(sheetNames[lang][1])
+		if err != nil || len(rows) == 0 {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		header := rows[0]
+		if len(header) < 31 || !slices.Equal(header[:31], acledColumns) {
+			t.Errorf("%s: the first 31 columns are\n%q\nwant ACLED's\n%q", lang, header[:min(31, len(header))], acledColumns)
+		}
+		if want := slices.Concat(acled.Columns, acled.Extension); !slices.Equal(header, want) {
+			t.Errorf("%s: header %q, want %q", lang, header, want)
+		}
+	}
+}
+
+// TestEventValues: the Events sheet writes ACLED's value conventions: the
+// country by ACLED's English name with its ISO numeric code and region,
+// the publishers of the sources once each, the summary as notes, the year
+// as a number; what the dataset does not record is an empty cell.
+func TestEventValues(t *testing.T) {
+	countries := map[string]struct {
+		name string
+		iso  int
+	}{"ML": {"Mali", 466}, "SN": {"Senegal", 686}, "MR": {"Mauritania", 478}}
+	for _, lang := range []string{"en", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			sel := sample(t)
+			f := annex(t, sel, lang)
+			sheet := sheetNames[lang][1]
+			sh := readSheet(t, f, sheet, 1)
+			for i, e := range sel.Events {
+				p, _ := sel.Dataset.Place(e.Place)
+				c, ok := countries[p.Country]
+				if !ok {
+					t.Fatalf("%s: a place in %s, which the test does not know", e.ID, p.Country)
+				}
+				var publishers []string
+				for _, id := range e.Sources {
+					s, _ := sel.Dataset.Source(id)
+					if !slices.Contains(publishers, s.Publisher) {
+						publishers = append(publishers, s.Publisher)
+					}
+				}
+				want := map[string]string{
+					"event_id_cnty": e.ID,
+					"year":          strconv.Itoa(e.Date.Year),
+					"country":       c.name,
+					"iso":           strconv.Itoa(c.iso),
+					"region":        "Western Africa",
+					"admin1":        p.Admin1,
+					"location":      p.Name,
+					"source":        strings.Join(publishers, "; "),
+					"notes":         e.Summary,
+					"source_ids":    strings.Join(e.Sources, "; "),
+					"corridors":     strings.Join(e.Corridors, "; "),
+					"event_type":    e.EventType,
+				}
+				for col, w := range want {
+					if got, _ := sh.get(i, col); got != w {
+						t.Errorf("%s %s: %q, want %q", e.ID, col, got, w)
+					}
+				}
+				// The dataset codes none of these: empty, never guessed.
+				for _, col := range []string{"inter1", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+					"admin3", "source_scale", "tags", "timestamp"} {
+					if got, empty := sh.get(i, col); !empty {
+						t.Errorf("%s %s: %q, want an empty cell", e.ID, col, got)
+					}
+				}
+				for _, col := range []string{"year", "iso", "latitude", "time_precision"} {
+					ref, _ := excelize.CoordinatesToCellName(sh.cols[col], i+2)
+					if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+						t.Errorf("%s %s: a %v cell, want a number", e.ID, col, typ)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestLinkSheets: the link sheets hold one row per pair of an event and
+// one of its sources, corridors or targets, every one of them, so that a
+// pivot over them gives the letter's numbers: events by corridor (all,
+// and the hits), events by target, sources by event.
+func TestLinkSheets(t *testing.T) {
+	cases := map[string]report.Selection{"sample": sample(t), "tricky": tricky(t), "synthetic": synthetic(t, 500)}
+	for name, sel := range cases {
+		t.Run(name, func(t *testing.T) {
+			f := annex(t, sel, "en")
+
+			// Event sources: every source of every event, in order, with
+			// the source's fields.
+			rows, _ := f.GetRows("Event sources")
+			pairs := eventSourcePairs(sel)
+			if len(rows)-1 != len(pairs) {
+				t.Fatalf("Event sources: %d rows, want %d pairs", len(rows)-1, len(pairs))
+			}
+			sh := readSheet(t, f, "Event sources", 1)
+			for i, p := range pairs {
+				s, _ := sel.Dataset.Source(p[1])
+				for col, want := range map[string]string{
+					"event_id_cnty": p[0], "source_id": p[1], "publisher": s.Publisher, "title": s.Title,
+					"date_precision": precisionOf(s.Date),
+				} {
+					if got, _ := sh.get(i, col); got != want {
+						t.Errorf("Event sources row %d %s: %q, want %q", i+2, col, got, want)
+					}
+				}
+			}
+
+			// Event corridors, pivoted: events by corridor, and hits.
+			all, hits := map[string]int{}, map[string]int{}
+			rows, _ = f.GetRows("Event corridors")
+			for _, r := range rows[1:] {
+				all[r[1]]++
+				if strings.Contains(r[4], "Political violence") {
+					hits[r[1]]++
+				}
+			}
+			pairsN := 0
+			for _, e := range sel.Events {
+				pairsN += len(slices.Compact(slices.Sorted(slices.Values(e.Corridors))))
+			}
+			if len(rows)-1 != pairsN {
+				t.Errorf("Event corridors: %d rows, want %d pairs", len(rows)-1, pairsN)
+			}
+			counts := sel.Corridors()
+			if len(all) != len(counts) {
+				t.Errorf("Event corridors names %d corridors, the Corridors sheet %d", len(all), len(counts))
+			}
+			for _, c := range counts {
+				if all[c.Corridor.ID] != c.Counts.Total() || hits[c.Corridor.ID] != c.Hits() {
+					t.Errorf("corridor %s: %d events and %d hits on Event corridors, want %d and %d",
+						c.Corridor.ID, all[c.Corridor.ID], hits[c.Corridor.ID], c.Counts.Total(), c.Hits())
+				}
+			}
+
+			// Event targets, pivoted: events by target, as the letter's
+			// targets chart counts them.
+			byTarget := map[string]int{}
+			rows, _ = f.GetRows("Event targets")
+			for _, r := range rows[1:] {
+				byTarget[r[1]]++
+			}
+			targets := sel.Targets()
+			if len(byTarget) != len(targets) {
+				t.Errorf("Event targets has %d tags, the letter %d", len(byTarget), len(targets))
+			}
+			for _, tc := range targets {
+				if byTarget[tc.Tag] != tc.N {
+					t.Errorf("target %s: %d rows, want %d events", tc.Tag, byTarget[tc.Tag], tc.N)
+				}
+			}
+		})
+	}
+}
+
+// TestSourceDates: a source's date is a date cell whatever its precision
+// (the first day of its month or year when only that is known), and the
+// precision is a column of codes, the same in every language.
+func TestSourceDates(t *testing.T) {
+	sel := sample(t)
+	seen := map[string]bool{}
+	for _, lang := range []string{"en", "fr"} {
+		f := annex(t, sel, lang)
+		// Columns, from 1, of the source's id, date and precision.
+		for _, s := range []struct {
+			sheet          string
+			id, date, prec int
+		}{
+			{sheetNames[lang][5], 1, 3, 4}, // Sources
+			{sheetNames[lang][2], 2, 5, 6}, // Event sources
+		} {
+			rows, _ := f.GetRows(s.sheet)
+			for i, row := range rows[1:] {
+				src, ok := sel.Dataset.Source(row[s.id-1])
+				if !ok {
+					t.Fatalf("%s row %d: no source %q", s.sheet, i+2, row[s.id-1])
+				}
+				ref, _ := excelize.CoordinatesToCellName(s.date, i+2)
+				if typ, _ := f.GetCellType(s.sheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+					t.Errorf("%s!%s (%s, %s): a %v cell, want a date", s.sheet, ref, src.ID, src.Date, typ)
+				}
+				if got := row[s.date-1]; got != publishedDay(src.Date) {
+					t.Errorf("%s!%s (%s): %q, want %q", s.sheet, ref, src.ID, got, publishedDay(src.Date))
+				}
+				if got := row[s.prec-1]; got != precisionOf(src.Date) {
+					t.Errorf("%s row %d (%s): precision %q, want %q", s.sheet, i+2, src.ID, got, precisionOf(src.Date))
+				}
+				seen[row[s.prec-1]] = true
+			}
+		}
+	}
+	for _, p := range []string{"day", "month", "year"} {
+		if !seen[p] {
+			t.Errorf("no source of the sample is dated to the %s; the test checks nothing of it", p)
+		}
+	}
+}
+
+// publishedDay is how a source's date reads in the annex: the day, or the
+// first of its month or year.
+func publishedDay(d report.PartialDate) string {
+	return report.Date{Year: d.Year, Month: max(d.Month, 1), Day: max(d.Day, 1)}.String()
+}
+
+func precisionOf(d report.PartialDate) string {
+	switch {
+	case d.Month == 0:
+		return "year"
+	case d.Day == 0:
+		return "month"
+	}
+	return "day"
+}
+
 func TestCancel(t *testing.T) {
 	sel := sample(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -1213,20 +1485,32 @@ func expectations(t *testing.T, sel report.Selection, f *excelize.File) []any {
 					continue
 				}
 				row := strconv.Itoa(i + 2)
-				cells[column("event_id")+row] = e.ID
+				cells[column("event_id_cnty")+row] = e.ID
 				cells[column("event_date")+row] = e.Date.String()
-				cells[column("date_end")+row] = nil
-				if !e.DateEnd.IsZero() {
-					cells[column("date_end")+row] = e.DateEnd.String()
-				}
-				cells[column("summary")+row] = e.Summary
+				cells[column("year")+row] = e.Date.Year
+				cells[column("notes")+row] = e.Summary
+				cells[column("inter1")+row] = nil
 				cells[column("fatalities")+row] = nil
 				if e.Fatalities.Reported {
 					cells[column("fatalities")+row] = e.Fatalities.N
 				}
-				cells[column("source_links")+row] = nil
-				if u := firstURL(sel, &e); u != "" {
-					cells[column("source_links")+row] = u
+			}
+		}
+		if sheet == "Event sources" {
+			// Dates are dates, whatever the precision, and links show
+			// their address.
+			for i, p := range eventSourcePairs(sel) {
+				if i > 50 && i%997 != 0 {
+					continue
+				}
+				row := strconv.Itoa(i + 2)
+				s, _ := sel.Dataset.Source(p[1])
+				cells["A"+row], cells["B"+row] = p[0], p[1]
+				cells["E"+row] = publishedDay(s.Date)
+				cells["F"+row] = precisionOf(s.Date)
+				cells["G"+row] = nil
+				if s.URL != "" {
+					cells["G"+row] = s.URL
 				}
 			}
 		}
