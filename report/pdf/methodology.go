@@ -79,7 +79,7 @@ func (d *doc) methodology() {
 		// Grouped by eight, the fingerprint can be read aloud and compared.
 		{cat.T("method.fact.fingerprint"), groups(fingerprint, 8)},
 		{cat.T("method.fact.generator"), d.opt.Generator},
-		{cat.T("method.fact.annex"), d.l.ID + "-annex.xlsx"},
+		{cat.T("method.fact.annex"), d.l.ID + "-annex.xlsx, " + d.l.ID + "-events.csv"},
 	}
 	if name := d.ds.Info.Name; name != "" {
 		facts = append([][]string{{cat.T("method.fact.dataset"), name}}, facts...)
