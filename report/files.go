@@ -125,18 +125,25 @@ func (r *dataRoot) readFile(rel string, limit int64, what, split string) ([]byte
 		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
 	}
 	defer f.Close()
-	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() || !os.SameFile(fi, now) {
-		return nil, &fileProblem{msg: "changed while it was being read: run again"}
-	}
-	// A file may still grow after the stat: read no more than the limit.
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
-	}
-	if int64(len(src)) > limit {
+	src, grew, p := readOpened(f, fi, limit)
+	if grew {
 		return nil, tooLarge(int64(len(src)))
 	}
-	return src, nil
+	return src, p
+}
+
+// readOpened reads an opened file that must still be the regular file fi
+// was stat'ed from, up to limit bytes: a file may be swapped or still grow
+// after the stat. grew reports a file that outgrew the limit meanwhile.
+func readOpened(f *os.File, fi fs.FileInfo, limit int64) (src []byte, grew bool, p *fileProblem) {
+	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() || !os.SameFile(fi, now) {
+		return nil, false, &fileProblem{msg: "changed while it was being read: run again"}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, false, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
+	}
+	return src, int64(len(src)) > limit, nil
 }
 
 // readDir lists the sub-folder rel of the data folder.
@@ -208,15 +215,9 @@ func readOutside(path string, limit int64, what, split string) ([]byte, *filePro
 		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
 	}
 	defer f.Close()
-	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() || !os.SameFile(fi, now) {
-		return nil, &fileProblem{msg: "changed while it was being read: run again"}
-	}
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
-	}
-	if int64(len(src)) > limit {
+	src, grew, p := readOpened(f, fi, limit)
+	if grew {
 		return nil, &fileProblem{msg: fmt.Sprintf("grew over the limit of %s for %s while it was being read: %s", mebibytes(limit), what, split)}
 	}
-	return src, nil
+	return src, p
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"briefing/internal/build"
 	"briefing/report"
 )
 
@@ -104,7 +105,10 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitFailed
 		}
 	} else {
-		if err := writeFileAtomic(*outPath, out); err != nil {
+		// Through a temporary file and a rename, as a build writes, so that
+		// an interrupted import never leaves half a file in the data folder
+		// (the loader ignores the dot-files a crash may leave).
+		if err := build.WriteFile(*outPath, out); err != nil {
 			fmt.Fprintf(stderr, "briefing import: %v\n", err)
 			return exitFailed
 		}
@@ -150,32 +154,4 @@ func eventsFile(dataDir, file string) string {
 		return ""
 	}
 	return "events/" + filepath.Base(abs)
-}
-
-// writeFileAtomic replaces path with data through a temporary file in the
-// same folder and a rename, so that an interrupted import never leaves
-// half a file in the data folder (the loader ignores the names starting
-// with a dot that a crash may leave).
-func writeFileAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -182,14 +182,17 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 func Write(dir string, files []File) error {
 	for _, f := range files {
 		path := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := writeAtomic(path, f.Data); err != nil {
+		if err := WriteFile(path, f.Data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeAtomic(path string, data []byte) (err error) {
+// WriteFile replaces the file at path with data atomically: through a
+// temporary file in the same folder, synced, then renamed over it, so that
+// no reader ever sees half a file.
+func WriteFile(path string, data []byte) (err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
