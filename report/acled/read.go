@@ -631,7 +631,8 @@ func (r *rowReader) row(line int, vals *values) (Row, bool) {
 	}
 	if s := v[cYear]; s != "" {
 		row.Year = r.number(cYear, 0, math.MaxInt32, "")
-		if row.EventDate != "" && row.Year != 0 && strconv.Itoa(row.Year) != row.EventDate[:4] {
+		// Compared as numbers: year 1 is written "1", its date "0001-…".
+		if dateYear, _ := strconv.Atoi(row.EventDate[:min(4, len(row.EventDate))]); row.EventDate != "" && row.Year != 0 && row.Year != dateYear {
 			r.problem(cYear, s, "is not the year of event_date %s: correct one of the two", row.EventDate)
 		}
 	} else if row.EventDate != "" {
