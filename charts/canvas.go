@@ -94,6 +94,12 @@ func (c *canvas) lineAlpha(points [][2]float64, width float64, col report.Color,
 // eight quadratic curves rather than the renderers' own Circle, which
 // differ: SVG draws at once, the others only add to the path.
 func (c *canvas) circle(x, y, radius float64, fill report.Color, alpha uint8, outline float64, stroke report.Color) {
+	c.paint(fill, alpha, outline, stroke, func() { c.circlePath(x, y, radius) })
+}
+
+// paint fills the closed path that path adds, and strokes its outline
+// when outline > 0, in millimetres.
+func (c *canvas) paint(fill report.Color, alpha uint8, outline float64, stroke report.Color, path func()) {
 	c.r.SetFillColor(rgba(fill, alpha))
 	if outline > 0 {
 		c.r.SetStrokeColor(rgba(stroke, 255))
@@ -102,7 +108,7 @@ func (c *canvas) circle(x, y, radius float64, fill report.Color, alpha uint8, ou
 		c.r.SetStrokeColor(transparent)
 		c.r.SetStrokeWidth(0)
 	}
-	c.circlePath(x, y, radius)
+	path()
 	if outline > 0 {
 		c.r.FillStroke()
 	} else {
@@ -151,24 +157,13 @@ func (c *canvas) polygon(points [][2]float64, fill report.Color, alpha uint8, ou
 	if len(points) < 3 {
 		return
 	}
-	c.r.SetFillColor(rgba(fill, alpha))
-	if outline > 0 {
-		c.r.SetStrokeColor(rgba(stroke, 255))
-		c.r.SetStrokeWidth(outline * c.pxPerMM)
-	} else {
-		c.r.SetStrokeColor(transparent)
-		c.r.SetStrokeWidth(0)
-	}
-	c.r.MoveTo(c.px(points[0][0]), c.px(points[0][1]))
-	for _, p := range points[1:] {
-		c.r.LineTo(c.px(p[0]), c.px(p[1]))
-	}
-	c.r.Close()
-	if outline > 0 {
-		c.r.FillStroke()
-	} else {
-		c.r.Fill()
-	}
+	c.paint(fill, alpha, outline, stroke, func() {
+		c.r.MoveTo(c.px(points[0][0]), c.px(points[0][1]))
+		for _, p := range points[1:] {
+			c.r.LineTo(c.px(p[0]), c.px(p[1]))
+		}
+		c.r.Close()
+	})
 }
 
 // diamond returns the corners of a square standing on its point, centred

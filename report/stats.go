@@ -399,12 +399,7 @@ func (s Selection) EventSources() []string {
 // publisher, date and title. Its length is the letter's count of sources,
 // wherever the letter prints one.
 func (s Selection) CitedSources() []*Source {
-	ids := s.EventSources()
-	for _, sec := range s.Letter.Sections {
-		ids = append(ids, sec.Body.Notes()...)
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
+	ids := s.citedSourceIDs()
 	out := make([]*Source, 0, len(ids))
 	for _, id := range ids {
 		if src, ok := s.Dataset.Source(id); ok {
@@ -419,6 +414,17 @@ func (s Selection) CitedSources() []*Source {
 			cmp.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+// citedSourceIDs returns the ids of the letter's sources list, sorted,
+// each once.
+func (s Selection) citedSourceIDs() []string {
+	ids := s.EventSources()
+	for _, sec := range s.Letter.Sections {
+		ids = append(ids, sec.Body.Notes()...)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // Cutoff returns the data cutoff a letter states: the last day of its
@@ -517,8 +523,10 @@ type KeyFigures struct {
 
 // KeyFigures computes the headline numbers of the selection.
 func (s Selection) KeyFigures() KeyFigures {
+	// The sources list's length needs its ids, not the list sorted by
+	// publisher.
 	k := KeyFigures{Events: len(s.Events), PreviousCovered: s.PreviousCovered(), Covered: s.Coverage.Covers(s.Period),
-		Sources: len(s.CitedSources())}
+		Sources: len(s.citedSourceIDs())}
 	hit := map[string]bool{}
 	for i := range s.Events {
 		e := &s.Events[i]

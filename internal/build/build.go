@@ -108,7 +108,8 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 			files, err = nil, InternalError(p, PanicSite())
 		}
 	}()
-	if diags := checkLetter(ds, l, env); diags.HasErrors() {
+	sel := ds.Select(l)
+	if diags := checkLetter(sel); diags.HasErrors() {
 		return nil, nil, fmt.Errorf("the data holds what the letter cannot print; run briefing validate to see where:\n%w", diags)
 	}
 	plan, err := Plan(ds, l, env)
@@ -119,15 +120,11 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	if err != nil {
 		return nil, nil, err
 	}
-	sel := ds.Select(l)
 	var letter bytes.Buffer
+	// What pdf.Write warns about (a character the fonts lack) Check
+	// refuses before a build; a caller who did not run it gets a letter
+	// with a blank there, and the warning.
 	warnings, err = pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date})
-	// What pdf.Write reports (a character the fonts lack) Check refuses
-	// before a build; a caller who did not run it gets a letter with a
-	// blank there, and a warning.
-	for i := range warnings {
-		warnings[i].Severity = report.Warning
-	}
 	if err != nil {
 		return nil, warnings, err
 	}

@@ -50,16 +50,11 @@ func Check(ds *report.Dataset, env *Env) report.Diagnostics {
 // checkLetter is the part of Check, for one letter and at the objects'
 // positions, that would fail its build: what Letter verifies before
 // rendering, so that a caller who skipped Check gets an error rather than
-// a panic inside the PDF library. A character the fonts lack but fpdf can
-// hold prints as a blank; Letter returns it as a warning.
-func checkLetter(ds *report.Dataset, l *report.Letter, env *Env) report.Diagnostics {
+// a failure half-way or a panic inside a library. Characters the PDF
+// library cannot hold, pdf.Write itself refuses.
+func checkLetter(sel report.Selection) report.Diagnostics {
 	var diags report.Diagnostics
-	sel := ds.Select(l)
-	for _, g := range pdf.LetterGlyphs(sel, env.Fonts) {
-		if g.Rune > 0xFFFF {
-			diags = append(diags, g.Diagnostic())
-		}
-	}
+	ds, l := sel.Dataset, sel.Letter
 	if msg := footerProblem(l); msg != "" {
 		diags.Errorf(l.Pos, "%s", msg)
 	}

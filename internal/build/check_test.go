@@ -142,14 +142,15 @@ func TestFooterLimit(t *testing.T) {
 	}
 }
 
-// TestLetterRecovers: a panic while rendering (here, forced by an Env
-// without fonts) is an error that asks for a report, not a crash.
+// TestLetterRecovers: a panic while building (here, forced by a nil
+// letter, a bug no data can cause) is an error that asks for a report, not
+// a crash.
 func TestLetterRecovers(t *testing.T) {
 	ds, diags := report.Load("../../data")
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	_, _, err := Letter(context.Background(), ds, &ds.Letters[0], &Env{Generator: "test"})
+	_, _, err := Letter(context.Background(), ds, nil, testEnv(t))
 	if err == nil || !strings.HasPrefix(err.Error(), "internal error: ") || !strings.Contains(err.Error(), "please report it") || !strings.Contains(err.Error(), " at briefing/") {
 		t.Errorf("err = %v", err)
 	}

@@ -77,17 +77,24 @@ func LetterGlyphs(sel report.Selection, fonts *charts.FontSet) []Glyph {
 	return gc.found
 }
 
-// checkGlyphs returns, as errors at their objects' positions, the
-// characters the letter of sel would print and cannot. Write calls it so
-// that a caller who skipped validation still learns why; the command finds
-// them all, at the characters' own positions, before it builds anything
-// (internal/build.Check), so that Write no longer needs to.
-func checkGlyphs(sel report.Selection, fonts *charts.FontSet) report.Diagnostics {
-	var diags report.Diagnostics
+// checkGlyphs splits the characters the letter of sel would print and
+// cannot, at their objects' positions: those the fonts lack, which print
+// as blanks (warnings), and those beyond U+FFFF, which the PDF library
+// cannot hold at all (errors). Write runs it so that a caller who skipped
+// validation still learns why; the command finds them all, at the
+// characters' own positions, before it builds anything
+// (internal/build.Check).
+func checkGlyphs(sel report.Selection, fonts *charts.FontSet) (warnings, unprintable report.Diagnostics) {
 	for _, g := range LetterGlyphs(sel, fonts) {
-		diags = append(diags, g.Diagnostic())
+		d := g.Diagnostic()
+		if g.Rune > 0xFFFF {
+			unprintable = append(unprintable, d)
+			continue
+		}
+		d.Severity = report.Warning
+		warnings = append(warnings, d)
 	}
-	return diags.Sort()
+	return warnings.Sort(), unprintable.Sort()
 }
 
 // glyphChecker collects the characters the fonts cannot print.

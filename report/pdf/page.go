@@ -43,12 +43,16 @@ const (
 
 // Write renders the letter of sel. Warnings (a character the fonts lack,
 // named by its place in the data) come back as diagnostics; an error means
-// no usable PDF was written to w.
+// no usable PDF was written to w. A character beyond U+FFFF, on which the
+// PDF library panics, is such an error.
 func Write(ctx context.Context, w io.Writer, sel report.Selection, opt Options) (report.Diagnostics, error) {
 	if opt.Catalog == nil || opt.Fonts == nil {
 		return nil, errors.New("pdf: the options need a catalogue and fonts")
 	}
-	warnings := checkGlyphs(sel, opt.Fonts)
+	warnings, unprintable := checkGlyphs(sel, opt.Fonts)
+	if len(unprintable) > 0 {
+		return warnings, fmt.Errorf("the data holds what the letter cannot print; run briefing validate to see where:\n%w", unprintable)
+	}
 	// The first pass counts the pages; the second writes them, knowing M in
 	// "page N of M".
 	first, err := layout(ctx, sel, opt, 0)
