@@ -21,7 +21,8 @@ import (
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "[--data DIR] [--out DIR] [--check] [--force] [LETTER...]",
 		"Build renders each letter (by default every file of DIR/letters) into OUT/ID/:\n"+
-			"the letter ID.pdf, the charts as PNG and SVG under charts/, and manifest.json,\n"+
+			"the letter ID.pdf, the annex ID-annex.xlsx, its events in ACLED's layout\n"+
+			"ID-events.csv, the charts as PNG and SVG under charts/, and manifest.json,\n"+
 			"the SHA-256 of every input and output. A letter whose inputs have not changed\n"+
 			"since its manifest was written, and whose files are intact, is left alone.\n"+
 			"Invalid data stops the build before anything is written.\n\n"+

@@ -53,7 +53,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "build the PDF letter, the Excel annex and the charts of each letter", runBuild},
+		{"build", "build the PDF letter, the Excel annex, the events file and the charts of each letter", runBuild},
 		{"validate", "check the dataset and report every problem; write nothing", runValidate},
 		{"new", "scaffold next month's letter from the last one", runNew},
 		{"import", "convert an ACLED export (CSV or API JSON) into an events file", runImport},
