@@ -2,7 +2,7 @@
 # `make test` runs every check. Only Go is needed.
 GO ?= go
 
-.PHONY: report test validate fmt
+.PHONY: report test validate fmt basemap
 
 report:
 	$(GO) run ./cmd/briefing build
@@ -20,3 +20,7 @@ validate:
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+# Regenerates assets/basemap/*.bin from Natural Earth (tools/basemapgen, its own module).
+basemap:
+	cd tools/basemapgen && $(GO) run . -out ../../assets/basemap

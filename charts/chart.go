@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"math"
 
@@ -66,7 +68,10 @@ func Build(name string, sel report.Selection, theme Theme) (*Chart, error) {
 	case "targets":
 		c = targetsChart(sel, theme)
 	case "map":
-		c = mapChart(sel, theme)
+		var err error
+		if c, err = mapChart(sel, theme); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, fmt.Errorf("charts: no chart %q; the charts are %v", name, Names())
 	}
@@ -87,11 +92,28 @@ func (ch *Chart) WritePNG(w io.Writer, dpi float64) error {
 	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: pxPerMM, fontScale: 64.0 / 72}
 	c.fillRect(0, 0, ch.Width, ch.Height, report.Color{R: 255, G: 255, B: 255})
 	ch.draw(c)
-	if err := r.Save(w); err != nil {
+	// go-chart hands the image to a collector instead of encoding it, so
+	// that the encoder's level is ours: the fastest deflate, since a
+	// chart's flat colours compress well at any level.
+	var img rgbaCollector
+	if err := r.Save(&img); err != nil {
+		return fmt.Errorf("charts: %s: writing PNG: %w", ch.Name, err)
+	}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(w, img.rgba); err != nil {
 		return fmt.Errorf("charts: %s: writing PNG: %w", ch.Name, err)
 	}
 	return nil
 }
+
+// rgbaCollector receives the raster renderer's image (go-chart's
+// RGBACollector).
+type rgbaCollector struct{ rgba *image.RGBA }
+
+func (c *rgbaCollector) SetRGBA(i *image.RGBA) { c.rgba = i }
+
+// Write is never called: go-chart gives a collector the image instead.
+func (c *rgbaCollector) Write(p []byte) (int, error) { return len(p), nil }
 
 // WriteSVG writes the chart as an SVG document sized in millimetres.
 func (ch *Chart) WriteSVG(w io.Writer) error {

@@ -153,7 +153,7 @@ func TestSampleCharts(t *testing.T) {
 		"corridors": {"Events per corridor: hits by political violence", "RN1", "Kati–Kayes", "Bamako–Ségou", "Koury–Koutiala", "RN22", "3", "6",
 			"Violence against civilians", "Strategic developments naming the corridor (not hits)"},
 		"targets": {"Events", "Transport", "Foreign companies", "Mining", "11"},
-		"map": {"Kayes", "Diboli", "Dakar", "Ségou", "Bafoulabé", "SN", "ML", "250 km", "Corridor hit by political violence",
+		"map": {"Kayes", "Diboli", "Dakar", "Ségou", "Bafoulabé", "SENEGAL", "MALI", "MAURITANIA", "RN1", "RN22", "Kati–Kayes", "200 km", "Corridor hit by political violence",
 			"Political violence (area shows the number of events)", "Dashed ring: all political violence there", "Strategic developments"},
 	}
 	for _, name := range charts.Names() {

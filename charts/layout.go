@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 
+	"briefing/charts/basemap"
 	"briefing/report"
 )
 
@@ -66,17 +67,20 @@ type legendEntry struct {
 type swatchKind int
 
 const (
-	swatchSquare   swatchKind = iota
-	swatchDashed              // a dashed line: the previous period
-	swatchLine                // a solid line: a corridor
-	swatchDot                 // a small dot: a place
-	swatchCircle              // a translucent disc: events at a place
-	swatchRing                // a dashed ring: events located approximately
-	swatchDiamond             // a diamond: strategic developments
-	swatchTriangle            // a triangle: demonstrations without violence
-	swatchHatched             // a hatched square: days the dataset does not cover
-	swatchThin                // a thin bar: events that are not hits
-	swatchNone                // no mark: a note, such as a comparison not drawn
+	swatchSquare       swatchKind = iota
+	swatchDashed                  // a dashed line: the previous period
+	swatchLine                    // a solid line: a corridor
+	swatchDot                     // a small dot: a place
+	swatchCircle                  // a translucent disc: events at a place
+	swatchRing                    // a dashed ring: events located approximately
+	swatchDiamond                 // a diamond: strategic developments
+	swatchTriangle                // a triangle: demonstrations without violence
+	swatchHatched                 // a hatched square: days the dataset does not cover
+	swatchThin                    // a thin bar: events that are not hits
+	swatchNone                    // no mark: a note, such as a comparison not drawn
+	swatchCapital                 // a dot in a ring: a national capital
+	swatchBorder                  // a dash-dotted line: a country border
+	swatchRegionBorder            // a thin line: a region border
 )
 
 // legendHeight returns the height the legend takes when wrapped at width.
@@ -134,6 +138,15 @@ func drawLegend(c *canvas, p palette, entries []legendEntry, x, y, width float64
 				drawUncovered(c, p, cx, base+0.5, swatch, swatch)
 			case swatchThin:
 				c.fillRect(cx, mid-thinBar/2, swatch, thinBar, e.color)
+			case swatchCapital:
+				drawCapital(c, p, [2]float64{cx + swatch/2, mid})
+			case swatchBorder, swatchRegionBorder:
+				k := basemap.CountryBorder
+				if e.kind == swatchRegionBorder {
+					k = basemap.RegionBorder
+				}
+				w, col, dash := lineStyle(k, p)
+				c.line([][2]float64{{cx - 0.5, mid}, {cx + swatch + 0.5, mid}}, w, col, dash)
 			}
 			col := p.ink
 			if e.kind == swatchNone {

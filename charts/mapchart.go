@@ -2,9 +2,12 @@ package charts
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 
+	"briefing/charts/basemap"
 	"briefing/report"
 )
 
@@ -12,24 +15,41 @@ import (
 // markers and the corridors under them stay visible.
 const markerAlpha = 175
 
-// mapChart draws a schematic map: an equirectangular projection fitted to
-// the places the letter concerns, corridors as lines through their places
-// (dark where political violence hit them), places as labelled dots, and
-// the period's events at their places, one symbol per kind, each with an
-// area that is its number of events: discs for political violence (a
-// dashed ring around the disc when some of it is located only near the
-// place or in its region), diamonds for strategic developments and
-// triangles for demonstrations without violence. Country codes stand
-// faintly behind. It needs no map data beyond the dataset's coordinates.
-func mapChart(sel report.Selection, t Theme) *Chart {
-	if len(sel.Events) == 0 {
-		return emptyChart(t)
+// Sizes of the map's type, in points.
+const (
+	mapLabelSize    = 6.5 // places
+	regionLabelSize = 6.0
+	countryLabel    = 8.0
+	shieldSize      = 5.8 // corridors' short names
+)
+
+// mapChart draws the letter's places on real geography: Natural Earth's
+// land, sea, country borders and first-level regions (or the data
+// folder's own, from data/basemap.geojson), in an equal-area projection
+// centred on the places and fitted to them. The corridors run through
+// their places, in the brand's colour where political violence hit them,
+// each named by a road sign on its line. The period's events stand at
+// their places, one symbol per kind, each with an area that is its number
+// of events: discs for political violence (a dashed ring around the disc
+// when some of it is located only near the place or in its region),
+// diamonds for strategic developments and triangles for demonstrations
+// without violence. Places, capitals, the regions that hold events and
+// the countries are named where there is room, never over one another
+// or over a symbol. Under the map, a key gives three reference sizes of
+// disc, every mark drawn and a scale bar; a locator inset shows where the
+// map lies on the continent.
+func mapChart(sel report.Selection, t Theme) (*Chart, error) {
+	world, err := basemap.Embedded()
+	if err != nil {
+		return nil, fmt.Errorf("charts: map data: %w", err)
 	}
+	geo := newGeography(world, sel.Dataset)
 	m, p, cat := measurer{t.Fonts}, paletteOf(t.Brand), t.Catalog
 	ds := sel.Dataset
+	lang := cat.Lang()
 
 	// The map shows the corridors that pass through the letter's countries
-	// (all of them when the letter has no country scope) or that an event
+	// (those of its events when it has no country scope) or that an event
 	// names, the places those corridors pass and every place with an
 	// event.
 	named, hit := map[string]bool{}, map[string]bool{}
@@ -37,22 +57,42 @@ func mapChart(sel report.Selection, t Theme) *Chart {
 		named[cc.Corridor.ID] = true
 		hit[cc.Corridor.ID] = cc.Hit()
 	}
-	countries := sel.Letter.Scope.Countries
+	scope := sel.Letter.Scope.Countries
+	events := sel.Places()
+	if len(events) == 0 && len(scope) == 0 {
+		return emptyChart(t), nil
+	}
+	// The countries drawn in detail (tinted, their regions outlined): the
+	// letter's scope, or the countries of its events.
+	detail := map[string]bool{}
+	for _, c := range scope {
+		detail[c] = true
+	}
+	if len(detail) == 0 {
+		for _, pc := range events {
+			detail[pc.Place.Country] = true
+		}
+	}
+	countryList := make([]string, 0, len(detail))
+	for c := range detail {
+		countryList = append(countryList, c)
+	}
 	var corridors []*report.Corridor
 	shown := map[string]*report.Place{}
-	for i := range ds.Corridors {
-		cor := &ds.Corridors[i]
-		if !named[cor.ID] && !passesThrough(ds, cor, countries) {
-			continue
-		}
-		corridors = append(corridors, cor)
-		for _, id := range cor.Via {
-			if pl, ok := ds.Place(id); ok {
-				shown[id] = pl
+	if len(events) > 0 {
+		for i := range ds.Corridors {
+			cor := &ds.Corridors[i]
+			if !named[cor.ID] && !passesThrough(ds, cor, countryList) {
+				continue
+			}
+			corridors = append(corridors, cor)
+			for _, id := range cor.Via {
+				if pl, ok := ds.Place(id); ok {
+					shown[id] = pl
+				}
 			}
 		}
 	}
-	events := sel.Places()
 	for _, pc := range events {
 		shown[pc.Place.ID] = pc.Place
 	}
@@ -62,146 +102,421 @@ func mapChart(sel report.Selection, t Theme) *Chart {
 	}
 	slices.SortFunc(places, func(a, b *report.Place) int { return cmp.Compare(a.ID, b.ID) })
 
-	st := strategicType()
-	demoColor := p.types[slices.Index(report.EventTypes(), report.Protests)]
-	markers := make([]placeMarkers, len(events))
-	var kinds placeMarkers // how many places show each symbol
-	busiest := 0
-	for _, pc := range events {
-		busiest = max(busiest, pc.Violence, pc.Counts[st], pc.Counts.Sum(report.NotStrategic)-pc.Violence)
-	}
-	for i, pc := range events {
-		mk := placeMarkers{
-			unit:        markerUnit(busiest),
-			violence:    pc.Violence,
-			approximate: pc.Approximate,
-			strategic:   pc.Counts[st],
-			// Types other than strategic developments are political
-			// violence or demonstrations; those not counted as violence
-			// are demonstrations without it.
-			demonstrations: pc.Counts.Sum(report.NotStrategic) - pc.Violence,
-		}
-		markers[i] = mk
-		kinds.violence += min(1, mk.violence-mk.approximate)
-		kinds.approximate += min(1, mk.approximate)
-		kinds.strategic += min(1, mk.strategic)
-		kinds.demonstrations += min(1, mk.demonstrations)
-	}
-
+	mk := newMarkers(events, p)
 	// The frame keeps room at its edges for the largest cluster of
 	// symbols, and a label beside it.
-	reach := 0.0
-	for _, mk := range markers {
-		b := symbolBounds(mk.symbols([2]float64{}))
-		reach = max(reach, -b.x0, b.x1, -b.y0, b.y1)
+	margin := min(max(9, mk.reach+2), maxSymbol*2.2)
+	// The frame fits the places with events and the corridors they name;
+	// other corridors run on beyond it.
+	var anchors []basemap.Point
+	for _, pc := range events {
+		anchors = append(anchors, basemap.Point{pc.Place.Lon, pc.Place.Lat})
 	}
-	proj := fitProjection(places, min(max(9, reach+2), maxSymbol*2.2))
-	var legend []legendEntry
-	if kinds.violence > 0 {
-		legend = append(legend, legendEntry{color: p.accent, label: cat.T("chart.map_violence"), kind: swatchCircle})
+	for _, cor := range corridors {
+		if !named[cor.ID] {
+			continue
+		}
+		for _, id := range cor.Via {
+			if pl, ok := ds.Place(id); ok {
+				anchors = append(anchors, basemap.Point{pl.Lon, pl.Lat})
+			}
+		}
 	}
-	if kinds.approximate > 0 {
-		legend = append(legend, legendEntry{color: ringColor(p), label: cat.T("chart.map_approximate"), kind: swatchRing})
+	if len(anchors) == 0 {
+		// A scope with no events: the map shows its countries.
+		anchors = geo.countryPoints(scope)
+		margin = 4
 	}
-	if kinds.strategic > 0 {
-		legend = append(legend, legendEntry{color: p.types[st], label: cat.T("chart.map_strategic"), kind: swatchDiamond})
-	}
-	if kinds.demonstrations > 0 {
-		legend = append(legend, legendEntry{color: demoColor, label: cat.T("chart.map_demonstrations"), kind: swatchTriangle})
-	}
-	if slices.ContainsFunc(corridors, func(c *report.Corridor) bool { return hit[c.ID] }) {
-		legend = append(legend, legendEntry{color: p.primary, label: cat.T("chart.map_corridor_hit"), kind: swatchLine})
-	}
-	if slices.ContainsFunc(corridors, func(c *report.Corridor) bool { return !hit[c.ID] }) {
-		legend = append(legend, legendEntry{color: quiet(p), label: cat.T("chart.map_corridor"), kind: swatchLine})
-	}
-	legend = append(legend, legendEntry{color: p.ink, label: cat.T("chart.map_place"), kind: swatchDot})
-	legendTop := proj.height + 3
-	height := legendTop + legendHeight(m, legend, Width) + 1
+	proj := fitAzimuthal(anchors, margin)
+	frame := box{0, 0, Width, proj.height}
+	clip := frame
+	win := proj.window()
+	pt := func(pl *report.Place) [2]float64 { q, _ := proj.point(pl.Lon, pl.Lat); return q }
+	// Places of corridors outside the frame are neither marked nor named.
+	places = slices.DeleteFunc(places, func(pl *report.Place) bool {
+		q := pt(pl)
+		return !(box{q[0], q[1], q[0], q[1]}).within(frame.grow(-1))
+	})
 
-	// Every place with events keeps clear, for labels, the box around its
-	// symbols; places are labelled most events first.
+	// Geography, projected and clipped to the frame.
+	type area struct {
+		feature *geoFeature
+		rings   [][][2]float64
+	}
+	var countries []area
+	for i := range geo.countries {
+		f := &geo.countries[i]
+		if !win.meets(f.bounds) {
+			continue
+		}
+		if rings := projectFeature(proj, f, clip); len(rings) > 0 {
+			countries = append(countries, area{f, rings})
+		}
+	}
+	type stroke struct {
+		kind  basemap.LineKind
+		lines [][][2]float64
+	}
+	var strokes []stroke
+	for _, l := range geo.lines {
+		if !win.meets(l.Bounds) || (l.Kind == basemap.RegionBorder && !detail[l.Country]) {
+			continue
+		}
+		if pieces := proj.projectLine(l.Points, clip, 0.2); len(pieces) > 0 {
+			strokes = append(strokes, stroke{l.Kind, pieces})
+		}
+	}
+	// Lines are drawn regions first, then coasts, then country borders.
+	slices.SortStableFunc(strokes, func(a, b stroke) int { return cmp.Compare(lineOrder(a.kind), lineOrder(b.kind)) })
+
+	// Symbols of events, dots of places, capitals.
 	symbols := make([][]symbol, len(events))
 	bounds, weight := map[string]box{}, map[string]int{}
 	for i, pc := range events {
-		symbols[i] = markers[i].symbols(proj.point(pc.Place))
+		symbols[i] = mk.at[i].symbols(pt(pc.Place))
 		bounds[pc.Place.ID] = symbolBounds(symbols[i])
 		weight[pc.Place.ID] = pc.Counts.Total()
 	}
-	lines := make([][][2]float64, len(corridors))
+	// A corridor's line, clipped to the frame, may fall in pieces.
+	var lines [][][2]float64
+	var lineCorridor []int
 	for i, cor := range corridors {
+		var line [][2]float64
 		for _, id := range cor.Via {
 			if pl, ok := shown[id]; ok {
-				lines[i] = append(lines[i], proj.point(pl))
+				line = append(line, pt(pl))
 			}
+		}
+		for _, piece := range clipLine(line, frame) {
+			lines = append(lines, piece)
+			lineCorridor = append(lineCorridor, i)
 		}
 	}
-	labels := placeLabels(m, proj, places, weight, bounds, lines)
+	var capitals []capitalMark
+	for _, c := range geo.capitals {
+		q, ok := proj.point(c.At[0], c.At[1])
+		if !ok || !(box{q[0], q[1], q[0], q[1]}).within(frame.grow(-2)) {
+			continue
+		}
+		cm := capitalMark{name: c.Name.In(lang), at: q}
+		// A capital that is one of the places is marked at the place,
+		// named by the place's label.
+		for _, pl := range places {
+			if pq := pt(pl); math.Hypot(pq[0]-q[0], pq[1]-q[1]) < 1.5 || strings.EqualFold(pl.Name, cm.name) {
+				cm.place, cm.at = pl.ID, pq
+				break
+			}
+		}
+		capitals = append(capitals, cm)
+	}
 
-	return &Chart{Width: Width, Height: height, draw: func(c *canvas) {
-		c.fillRect(0, 0, Width, proj.height, p.light.Mix(white, 0.35))
-		codeStyle := textStyle{size: 30, color: p.muted.Mix(p.light, 0.78), align: alignCenter}
-		for _, cc := range countryCentres(proj, places) {
-			c.text(cc.code, cc.x, cc.y+4, codeStyle)
+	// The labels, most important first.
+	lb := newLabeler(m, frame.grow(-1))
+	var dataBoxes []box // what the inset must not hide
+	for _, pl := range places {
+		if b, ok := bounds[pl.ID]; ok {
+			lb.taken = append(lb.taken, b)
+			dataBoxes = append(dataBoxes, b)
+		} else {
+			q := pt(pl)
+			d := box{q[0] - 0.7, q[1] - 0.7, q[0] + 0.7, q[1] + 0.7}
+			lb.dots = append(lb.dots, d)
+			dataBoxes = append(dataBoxes, d)
 		}
-		// Corridors not hit first: where two share a road, the hit one
-		// shows.
-		for i, cor := range corridors {
-			if !hit[cor.ID] {
-				c.line(lines[i], 0.5, quiet(p), nil)
+	}
+	for _, c := range capitals {
+		if c.place == "" {
+			b := box{c.at[0] - capitalRadius, c.at[1] - capitalRadius, c.at[0] + capitalRadius, c.at[1] + capitalRadius}
+			lb.taken = append(lb.taken, b)
+		}
+	}
+	lb.lines = lines
+	inset := placeInset(proj, dataBoxes, lines)
+	if inset.inFrame {
+		lb.taken = append(lb.taken, inset.box.grow(1))
+	}
+	order := slices.Clone(places)
+	slices.SortStableFunc(order, func(a, b *report.Place) int {
+		return cmp.Or(cmp.Compare(weight[b.ID], weight[a.ID]), cmp.Compare(a.Name, b.Name))
+	})
+	markOf := func(pl *report.Place) box {
+		if b, ok := bounds[pl.ID]; ok {
+			return b
+		}
+		q := pt(pl)
+		return box{q[0] - 0.5, q[1] - 0.5, q[0] + 0.5, q[1] + 0.5}
+	}
+	for _, pl := range order {
+		if weight[pl.ID] > 0 {
+			lb.around(pl.Name, pt(pl), markOf(pl), textStyle{size: mapLabelSize, color: p.ink})
+		}
+	}
+	// Corridors hit first, then by name.
+	corOrder := make([]int, len(corridors))
+	for i := range corOrder {
+		corOrder[i] = i
+	}
+	slices.SortStableFunc(corOrder, func(a, b int) int {
+		ha, hb := hit[corridors[a].ID], hit[corridors[b].ID]
+		if ha != hb {
+			if ha {
+				return -1
 			}
+			return 1
 		}
-		for i, cor := range corridors {
-			if hit[cor.ID] {
-				c.line(lines[i], 0.7, p.primary, nil)
-			}
+		return cmp.Compare(corridors[a].Short, corridors[b].Short)
+	})
+	shield := func(i int) {
+		col := quiet(p).Mix(p.ink, 0.3)
+		if hit[corridors[i].ID] {
+			col = p.primary
 		}
-		// The places with the larger symbols first, so that a small one is
-		// never hidden under a large one; at a place, diamonds and
-		// triangles under the disc of violence, which they flank.
-		order := make([]int, len(events))
-		for i := range order {
-			order[i] = i
-		}
-		size := func(i int) float64 { b := bounds[events[i].Place.ID]; return (b.x1 - b.x0) * (b.y1 - b.y0) }
-		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size(b), size(a)) })
-		for _, i := range order {
-			for _, sy := range symbols[i] {
-				switch sy.kind {
-				case symbolStrategic:
-					c.polygon(diamond(sy.x, sy.y, sy.half), p.types[st], markerAlpha, 0.25, white)
-				case symbolDemonstrations:
-					c.polygon(triangle(sy.x, sy.y, sy.r), demoColor, markerAlpha, 0.25, white)
-				case symbolViolence:
-					c.circle(sy.x, sy.y, sy.r, p.accent, markerAlpha, 0.2, white)
-				case symbolApproximate:
-					// On a white ground of its own, so that the dashes read
-					// over the disc and over a corridor.
-					c.ring(sy.x, sy.y, sy.r, ringWidth+0.3, white, nil)
-					c.ring(sy.x, sy.y, sy.r, ringWidth, ringColor(p), ringDash)
+		// On its longest piece in the frame.
+		longest, best := -1, 0.0
+		for k, line := range lines {
+			if lineCorridor[k] == i {
+				if l := lineLength(line); l > best {
+					longest, best = k, l
 				}
 			}
 		}
+		if longest >= 0 {
+			lb.alongLine(corridors[i].Short, lines[longest], textStyle{size: shieldSize, color: col})
+		}
+	}
+	// The corridors hit, then capitals, the corridors not hit and the
+	// other places.
+	for _, i := range corOrder {
+		if hit[corridors[i].ID] {
+			shield(i)
+		}
+	}
+	for _, c := range capitals {
+		if c.place == "" {
+			lb.around(c.name, c.at, box{c.at[0] - capitalRadius, c.at[1] - capitalRadius, c.at[0] + capitalRadius, c.at[1] + capitalRadius},
+				textStyle{size: mapLabelSize, color: p.ink.Mix(p.muted, 0.5)})
+		}
+	}
+	for _, i := range corOrder {
+		if !hit[corridors[i].ID] {
+			shield(i)
+		}
+	}
+	for _, pl := range order {
+		if weight[pl.ID] == 0 {
+			lb.around(pl.Name, pt(pl), markOf(pl), textStyle{size: mapLabelSize, color: p.muted})
+		}
+	}
+	// The regions that hold events, then the countries.
+	regionStyle := textStyle{size: regionLabelSize, color: p.muted.Mix(p.light, 0.15)}
+	for _, f := range geo.regionsWithEvents(events) {
+		rings := projectFeature(proj, f, clip)
+		if len(rings) == 0 {
+			continue
+		}
+		msk := newMask(frame, rings)
+		name := f.name.In(lang)
+		if anchor := labelAnchor(proj, f, msk); !lb.inside([]string{name}, msk, anchor, regionStyle) {
+			lb.inside(splitName(name), msk, anchor, regionStyle)
+		}
+	}
+	slices.SortStableFunc(countries, func(a, b area) int {
+		return cmp.Or(cmp.Compare(boolRank(!detail[a.feature.country]), boolRank(!detail[b.feature.country])), cmp.Compare(a.feature.code, b.feature.code))
+	})
+	for _, c := range countries {
+		msk := newMask(frame, c.rings)
+		name := strings.ToUpper(c.feature.name.In(lang))
+		st := textStyle{size: countryLabel, color: p.muted.Mix(white, 0.1)}
+		if !detail[c.feature.country] {
+			st.color = p.muted.Mix(white, 0.35)
+		}
+		// On one line, else on two, else smaller.
+		anchor := labelAnchor(proj, c.feature, msk)
+		if !lb.inside([]string{name}, msk, anchor, st) && !lb.inside(splitName(name), msk, anchor, st) {
+			st.size = 6.5
+			if !lb.inside([]string{name}, msk, anchor, st) {
+				lb.inside(splitName(name), msk, anchor, st)
+			}
+		}
+	}
+	slices.SortStableFunc(countries, func(a, b area) int { return cmp.Compare(a.feature.code, b.feature.code) })
+
+	var drawn []*report.Corridor
+	for _, i := range slices.Compact(slices.Clone(lineCorridor)) {
+		drawn = append(drawn, corridors[i])
+	}
+	legend := mapLegend(cat, p, mk, drawn, hit, capitals, len(places) > 0)
+	key := layoutKey(m, cat, mk, legend, len(events) > 0, inset)
+	keyTop := proj.height + 3
+	height := keyTop + key.height + 1
+	landScope, landOther, sea := mapColors(p)
+
+	return &Chart{Width: Width, Height: height, draw: func(c *canvas) {
+		c.fillRect(0, 0, Width, proj.height, sea)
+		for _, a := range countries {
+			col := landOther
+			if detail[a.feature.country] {
+				col = landScope
+			}
+			c.rings(a.rings, col)
+		}
+		for _, s := range strokes {
+			width, col, dash := lineStyle(s.kind, p)
+			for _, l := range s.lines {
+				c.line(l, width, col, dash)
+			}
+		}
+		// Corridors not hit first: where two share a road, the hit one
+		// shows.
+		for k, line := range lines {
+			if !hit[corridors[lineCorridor[k]].ID] {
+				c.line(line, 0.5, quiet(p), nil)
+			}
+		}
+		for k, line := range lines {
+			if hit[corridors[lineCorridor[k]].ID] {
+				c.line(line, 0.7, p.primary, nil)
+			}
+		}
+		drawSymbols(c, p, mk, symbols, events, bounds)
 		for _, pl := range places {
-			pt := proj.point(pl)
-			c.circle(pt[0], pt[1], 0.55, p.ink, 255, 0, p.ink)
+			q := pt(pl)
+			c.circle(q[0], q[1], 0.55, p.ink, 255, 0, p.ink)
 		}
-		for _, l := range labels {
-			if l.halo {
-				c.fillRectAlpha(l.box.x0, l.box.y0, l.box.x1-l.box.x0, l.box.y1-l.box.y0, p.light, 210)
-			}
-			// Places with events in ink, the others in grey: weight would
-			// be lost in the SVG, whose renderer writes no font weight.
-			col := p.muted
-			if l.events {
-				col = p.ink
-			}
-			c.text(l.text, l.x, l.y, textStyle{size: mapLabelSize, color: col})
+		for _, cm := range capitals {
+			drawCapital(c, p, cm.at)
 		}
-		drawScaleBar(c, p, proj, func(km int) string { return cat.T("chart.km", cat.Int(km)) })
+		for _, l := range lb.out {
+			switch {
+			case l.shield != nil:
+				s := *l.shield
+				c.polygon([][2]float64{{s.x0, s.y0}, {s.x1, s.y0}, {s.x1, s.y1}, {s.x0, s.y1}}, white, 255, 0.25, l.style.color)
+			case l.halo:
+				c.fillRectAlpha(l.box.x0, l.box.y0, l.box.x1-l.box.x0, l.box.y1-l.box.y0, landScope, 210)
+			}
+			c.text(l.text, l.x, l.y, l.style)
+		}
+		if inset.inFrame {
+			drawInset(c, p, geo, proj, inset)
+		}
 		c.line([][2]float64{{0, 0}, {Width, 0}, {Width, proj.height}, {0, proj.height}, {0, 0}}, 0.2, p.grid, nil)
-		drawLegend(c, p, legend, 0, legendTop, Width)
-	}}
+		drawKey(c, p, key, keyTop, geo, proj)
+	}}, nil
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// mapColors are the map's ground: the letter's countries in a light tint
+// of the brand, other land lighter, the sea a pale blue grey.
+func mapColors(p palette) (scope, other, sea report.Color) {
+	return p.light.Mix(p.accent, 0.06), p.light.Mix(white, 0.6), report.Color{R: 0xDD, G: 0xE7, B: 0xEE}
+}
+
+// lineStyle is how a line of the map data is stroked: width in mm,
+// colour, dash.
+func lineStyle(k basemap.LineKind, p palette) (float64, report.Color, []float64) {
+	switch k {
+	case basemap.Coast:
+		return 0.25, report.Color{R: 0x8F, G: 0xA9, B: 0xBB}, nil
+	case basemap.CountryBorder:
+		return 0.4, p.muted.Mix(white, 0.15), []float64{1.6, 0.5, 0.3, 0.5}
+	default:
+		return 0.15, p.muted.Mix(white, 0.45), nil
+	}
+}
+
+func lineOrder(k basemap.LineKind) int {
+	switch k {
+	case basemap.RegionBorder:
+		return 0
+	case basemap.Coast:
+		return 1
+	}
+	return 2
+}
+
+// projectFeature projects a feature's polygons and clips them to the box:
+// its visible rings.
+func projectFeature(a azimuthal, f *geoFeature, clip box) [][][2]float64 {
+	var out [][][2]float64
+	for _, poly := range f.polygons {
+		for _, ring := range poly {
+			if r := a.projectRing(ring, clip, 0.2, 1); len(r) >= 3 {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// labelAnchor is where an area's name is sought first: the map data's
+// label point when it lies in the visible part of the area, else the
+// middle of that part.
+func labelAnchor(a azimuthal, f *geoFeature, msk *mask) [2]float64 {
+	if f.hasLabel {
+		if q, ok := a.point(f.label[0], f.label[1]); ok && msk.at(q[0], q[1]) {
+			return q
+		}
+	}
+	return msk.centroid()
+}
+
+// fitAzimuthal centres the projection on the points and fits them into
+// the chart's width and a height of between 55 and 125 mm that follows
+// their extent, margin mm from the frame's edges. The frame spans at
+// least minSpan kilometres each way, so that a single place still shows
+// its surroundings.
+func fitAzimuthal(points []basemap.Point, margin float64) azimuthal {
+	const minSpan = 500.0 // km
+	lon0, lat0 := centreOf(points)
+	a := newAzimuthal(lon0, lat0)
+	west, east, south, north := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, p := range points {
+		x, y, ok := a.km(p[0], p[1])
+		if !ok {
+			continue
+		}
+		west, east = min(west, x), max(east, x)
+		south, north = min(south, y), max(north, y)
+	}
+	if east-west < minSpan {
+		mid := (east + west) / 2
+		west, east = mid-minSpan/2, mid+minSpan/2
+	}
+	if north-south < minSpan*0.6 {
+		mid := (north + south) / 2
+		south, north = mid-minSpan*0.3, mid+minSpan*0.3
+	}
+	innerW := Width - 2*margin
+	a.height = math.Max(55, math.Min(125, innerW*(north-south)/(east-west)+2*margin))
+	innerH := a.height - 2*margin
+	a.scale = math.Min(innerW/(east-west), innerH/(north-south))
+	a.width = Width
+	// The points' box, centred in the frame.
+	a.left = (west+east)/2 - Width/2/a.scale
+	a.top = (south+north)/2 + a.height/2/a.scale
+	return a
+}
+
+// capitalMark is a national capital inside the frame; place is the id of
+// the letter's place it coincides with, if any.
+type capitalMark struct {
+	name  string
+	at    [2]float64
+	place string
+}
+
+const capitalRadius = 1.0 // mm
+
+// drawCapital marks a capital as maps do: a dot in a ring.
+func drawCapital(c *canvas, p palette, at [2]float64) {
+	c.circle(at[0], at[1], capitalRadius, white, 255, 0.3, p.ink)
+	c.circle(at[0], at[1], 0.4, p.ink, 255, 0, p.ink)
 }
 
 // placeMarkers is what the map shows at one place: counts of events by
@@ -210,6 +525,80 @@ type placeMarkers struct {
 	unit                      float64 // mm, the radius of a disc of one event
 	violence, approximate     int
 	strategic, demonstrations int
+}
+
+// markers is the symbols of every place with events, and which kinds of
+// symbol the map shows.
+type markers struct {
+	at      []placeMarkers
+	kinds   placeMarkers // how many places show each symbol
+	busiest int          // the largest count of one symbol at one place
+	unit    float64
+	reach   float64 // the largest half-size of a place's cluster of symbols
+	demo    report.Color
+}
+
+func newMarkers(events []report.PlaceCount, p palette) markers {
+	st := strategicType()
+	mk := markers{demo: p.types[slices.Index(report.EventTypes(), report.Protests)]}
+	for _, pc := range events {
+		mk.busiest = max(mk.busiest, pc.Violence, pc.Counts[st], pc.Counts.Sum(report.NotStrategic)-pc.Violence)
+	}
+	mk.unit = markerUnit(mk.busiest)
+	for _, pc := range events {
+		m := placeMarkers{
+			unit:        mk.unit,
+			violence:    pc.Violence,
+			approximate: pc.Approximate,
+			strategic:   pc.Counts[st],
+			// Types other than strategic developments are political
+			// violence or demonstrations; those not counted as violence
+			// are demonstrations without it.
+			demonstrations: pc.Counts.Sum(report.NotStrategic) - pc.Violence,
+		}
+		mk.at = append(mk.at, m)
+		mk.kinds.violence += min(1, m.violence-m.approximate)
+		mk.kinds.approximate += min(1, m.approximate)
+		mk.kinds.strategic += min(1, m.strategic)
+		mk.kinds.demonstrations += min(1, m.demonstrations)
+		b := symbolBounds(m.symbols([2]float64{}))
+		mk.reach = max(mk.reach, -b.x0, b.x1, -b.y0, b.y1)
+	}
+	return mk
+}
+
+// drawSymbols draws the places' symbols, the larger clusters first, so
+// that a small one is never hidden under a large one; at a place,
+// diamonds and triangles under the disc of violence, which they flank.
+func drawSymbols(c *canvas, p palette, mk markers, symbols [][]symbol, events []report.PlaceCount, bounds map[string]box) {
+	st := strategicType()
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	size := func(i int) float64 { b := bounds[events[i].Place.ID]; return (b.x1 - b.x0) * (b.y1 - b.y0) }
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size(b), size(a)) })
+	for _, i := range order {
+		for _, sy := range symbols[i] {
+			drawSymbol(c, p, mk.demo, st, sy)
+		}
+	}
+}
+
+func drawSymbol(c *canvas, p palette, demo report.Color, st int, sy symbol) {
+	switch sy.kind {
+	case symbolStrategic:
+		c.polygon(diamond(sy.x, sy.y, sy.half), p.types[st], markerAlpha, 0.25, white)
+	case symbolDemonstrations:
+		c.polygon(triangle(sy.x, sy.y, sy.r), demo, markerAlpha, 0.25, white)
+	case symbolViolence:
+		c.circle(sy.x, sy.y, sy.r, p.accent, markerAlpha, 0.2, white)
+	case symbolApproximate:
+		// On a white ground of its own, so that the dashes read over the
+		// disc and over a corridor.
+		c.ring(sy.x, sy.y, sy.r, ringWidth+0.3, white, nil)
+		c.ring(sy.x, sy.y, sy.r, ringWidth, ringColor(p), ringDash)
+	}
 }
 
 // radius is the radius of a disc of n events; every symbol has the area
@@ -302,17 +691,12 @@ func symbolBounds(symbols []symbol) box {
 // approximately: the markers' colour, darkened to read as a line.
 func ringColor(p palette) report.Color { return p.accent.Mix(p.ink, 0.35) }
 
-const mapLabelSize = 6.5
-
 // quiet is the colour of corridors not hit in the period.
 func quiet(p palette) report.Color { return p.muted.Mix(white, 0.35) }
 
 // passesThrough reports whether a corridor has a place in one of the
-// countries; every corridor passes when countries is empty.
+// countries.
 func passesThrough(ds *report.Dataset, cor *report.Corridor, countries []string) bool {
-	if len(countries) == 0 {
-		return true
-	}
 	for _, id := range cor.Via {
 		if pl, ok := ds.Place(id); ok && slices.Contains(countries, pl.Country) {
 			return true
@@ -321,202 +705,10 @@ func passesThrough(ds *report.Dataset, cor *report.Corridor, countries []string)
 	return false
 }
 
-// projection maps longitude and latitude to millimetres on the map frame,
-// equirectangular with the scale of the middle latitude, so that distances
-// read true near the centre.
-type projection struct {
-	lon0, lat0 float64 // west and north edges, degrees
-	k          float64 // mm per degree of latitude
-	kx         float64 // mm per degree of longitude
-	ox, oy     float64 // frame offset, mm
-	height     float64 // frame height, mm
-}
-
-func (pr projection) point(pl *report.Place) [2]float64 {
-	return [2]float64{pr.ox + (pl.Lon-pr.lon0)*pr.kx, pr.oy + (pr.lat0-pl.Lat)*pr.k}
-}
-
-// fitProjection fits the places into the chart's width, and a height of
-// between 55 and 125 mm that follows their extent, margin mm from the
-// frame's edges.
-func fitProjection(places []*report.Place, margin float64) projection {
-	west, east, south, north := 180.0, -180.0, 90.0, -90.0
-	for _, pl := range places {
-		west, east = min(west, pl.Lon), max(east, pl.Lon)
-		south, north = min(south, pl.Lat), max(north, pl.Lat)
+func lineLength(line [][2]float64) float64 {
+	l := 0.0
+	for i := 1; i < len(line); i++ {
+		l += math.Hypot(line[i][0]-line[i-1][0], line[i][1]-line[i-1][1])
 	}
-	// A lone place, or places on one line, still get a square degree.
-	if east-west < 1 {
-		mid := (east + west) / 2
-		west, east = mid-0.5, mid+0.5
-	}
-	if north-south < 1 {
-		mid := (north + south) / 2
-		south, north = mid-0.5, mid+0.5
-	}
-	cos := math.Cos((north + south) / 2 * math.Pi / 180)
-	innerW := Width - 2*margin
-	height := math.Max(55, math.Min(125, innerW*(north-south)/((east-west)*cos)+2*margin))
-	innerH := height - 2*margin
-	k := math.Min(innerW/((east-west)*cos), innerH/(north-south))
-	pr := projection{lon0: west, lat0: north, k: k, kx: k * cos, height: height}
-	pr.ox = margin + (innerW-(east-west)*pr.kx)/2
-	pr.oy = margin + (innerH-(north-south)*k)/2
-	return pr
-}
-
-type countryCentre struct {
-	code string
-	x, y float64
-}
-
-// countryCentres places each country's code at the mean of its places.
-func countryCentres(pr projection, places []*report.Place) []countryCentre {
-	sums := map[string]*[3]float64{}
-	for _, pl := range places {
-		if sums[pl.Country] == nil {
-			sums[pl.Country] = new([3]float64)
-		}
-		pt := pr.point(pl)
-		s := sums[pl.Country]
-		s[0], s[1], s[2] = s[0]+pt[0], s[1]+pt[1], s[2]+1
-	}
-	var out []countryCentre
-	for code, s := range sums {
-		out = append(out, countryCentre{code, s[0] / s[2], s[1] / s[2]})
-	}
-	slices.SortFunc(out, func(a, b countryCentre) int { return cmp.Compare(a.code, b.code) })
-	return out
-}
-
-type mapLabel struct {
-	text   string
-	x, y   float64 // baseline start
-	events bool    // the place has events
-	halo   bool    // a corridor line crosses it
-	box    box
-}
-
-type box struct{ x0, y0, x1, y1 float64 }
-
-func (a box) overlaps(b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
-
-// placeLabels names places without overlaps: places with the most events
-// first, then the rest by name. Each label tries twelve positions around its
-// place — around the box of its symbols (bounds) when it has events — and
-// takes the first that stays inside the frame and clear of other labels,
-// every place's symbols, dots and corridor lines. A label that finds no
-// such room may then cross a line or a dot, and gets a halo; a place whose
-// label would cover another label or a symbol wherever it goes stays
-// unnamed.
-func placeLabels(m measurer, pr projection, places []*report.Place, weight map[string]int, bounds map[string]box, lines [][][2]float64) []mapLabel {
-	order := slices.Clone(places)
-	slices.SortStableFunc(order, func(a, b *report.Place) int {
-		return cmp.Or(cmp.Compare(weight[b.ID], weight[a.ID]), cmp.Compare(a.Name, b.Name))
-	})
-	// Labels and event symbols must never be covered; the dots of other
-	// places and corridor lines only in the first pass.
-	var taken, dots []box
-	for _, pl := range places {
-		if b, ok := bounds[pl.ID]; ok {
-			taken = append(taken, b)
-		} else {
-			pt := pr.point(pl)
-			dots = append(dots, box{pt[0] - 0.7, pt[1] - 0.7, pt[0] + 0.7, pt[1] + 0.7})
-		}
-	}
-	crossesLine := func(b box) bool {
-		for _, line := range lines {
-			for i := 1; i < len(line); i++ {
-				if segmentHits(line[i-1], line[i], b) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	frame := box{1, 1, Width - 1, pr.height - 1}
-	h := ptToMM(mapLabelSize)
-	var out []mapLabel
-	placed := map[string]bool{}
-	// The first pass keeps labels off corridor lines and dots; the second
-	// lets the labels left over cross a line, the third a dot too; such a
-	// label gets a halo.
-	for pass := range 3 {
-		for _, pl := range order {
-			if placed[pl.ID] {
-				continue
-			}
-			pt := pr.point(pl)
-			st := textStyle{size: mapLabelSize}
-			w := m.width(pl.Name, st)
-			// How far the label keeps from the place on each side: past
-			// its symbols, or its dot.
-			const gap = 0.5
-			left, right, up, down := 0.5, 0.5, 0.5, 0.5
-			b, events := bounds[pl.ID]
-			if events {
-				left, right, up, down = pt[0]-b.x0, b.x1-pt[0], pt[1]-b.y0, b.y1-pt[1]
-			}
-			left, right, up, down = left+gap, right+gap, up+gap, down+gap
-			const diag, far = 0.72, 2.5
-			candidates := [][2]float64{
-				{pt[0] + right, pt[1] + h*0.35},
-				{pt[0] - left - w, pt[1] + h*0.35},
-				{pt[0] - w/2, pt[1] - up - 0.3},
-				{pt[0] - w/2, pt[1] + down + h*0.75},
-				{pt[0] + right*diag, pt[1] - up*diag},
-				{pt[0] + right*diag, pt[1] + down*diag + h*0.7},
-				{pt[0] - left*diag - w, pt[1] - up*diag},
-				{pt[0] - left*diag - w, pt[1] + down*diag + h*0.7},
-				{pt[0] + right + far, pt[1] + h*0.35},
-				{pt[0] - left - far - w, pt[1] + h*0.35},
-				{pt[0] - w/2, pt[1] - up - far},
-				{pt[0] - w/2, pt[1] + down + far + h*0.75},
-			}
-			for _, cand := range candidates {
-				lb := box{cand[0] - 0.3, cand[1] - h*0.75, cand[0] + w + 0.3, cand[1] + h*0.25}
-				inside := lb.x0 >= frame.x0 && lb.x1 <= frame.x1 && lb.y0 >= frame.y0 && lb.y1 <= frame.y1
-				if !inside || slices.ContainsFunc(taken, lb.overlaps) ||
-					(pass < 1 && crossesLine(lb)) || (pass < 2 && slices.ContainsFunc(dots, lb.overlaps)) {
-					continue
-				}
-				taken = append(taken, lb)
-				placed[pl.ID] = true
-				out = append(out, mapLabel{text: pl.Name, x: cand[0], y: cand[1], events: events, halo: pass > 0, box: lb})
-				break
-			}
-		}
-	}
-	return out
-}
-
-// segmentHits reports whether the segment from a to b passes through the
-// box, sampling it every quarter millimetre: plenty for labels.
-func segmentHits(a, b [2]float64, bx box) bool {
-	n := int(math.Hypot(b[0]-a[0], b[1]-a[1])/0.25) + 1
-	for i := 0; i <= n; i++ {
-		t := float64(i) / float64(n)
-		x, y := a[0]+(b[0]-a[0])*t, a[1]+(b[1]-a[1])*t
-		if x >= bx.x0 && x <= bx.x1 && y >= bx.y0 && y <= bx.y1 {
-			return true
-		}
-	}
-	return false
-}
-
-// drawScaleBar draws a bar of a round number of kilometres, about a sixth
-// of the map's width, in its bottom-left corner.
-func drawScaleBar(c *canvas, p palette, pr projection, label func(km int) string) {
-	kmPerMM := 111.32 / pr.k
-	km := 10
-	for _, step := range []int{10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000} {
-		if float64(step)/kmPerMM <= Width/6 {
-			km = step
-		}
-	}
-	length := float64(km) / kmPerMM
-	x, y := 4.0, pr.height-4
-	c.line([][2]float64{{x, y - 1}, {x, y}, {x + length, y}, {x + length, y - 1}}, 0.3, p.ink, nil)
-	c.text(label(km), x+length+1.5, y+0.2, textStyle{size: mapLabelSize, color: p.ink})
+	return l
 }

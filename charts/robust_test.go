@@ -38,7 +38,7 @@ func TestRobust(t *testing.T) {
 			// One protest with no corridor and no target.
 			letter: "single-week",
 			empty:  map[string]bool{"corridors": true, "targets": true},
-			labels: map[string][]string{"frequency": {"1er mai", "1", "Manifestations", "Période précédente (24 avril – 30 avril 2028)\u202f: aucun événement"}, "map": {"Dakar", "SN"}},
+			labels: map[string][]string{"frequency": {"1er mai", "1", "Manifestations", "Période précédente (24 avril – 30 avril 2028)\u202f: aucun événement"}, "map": {"Dakar", "SÉNÉGAL"}},
 		},
 		{
 			// Five weeks with one battle each: equal bars, one type, a scale
@@ -58,7 +58,7 @@ func TestRobust(t *testing.T) {
 			letter: "many-corridors",
 			labels: map[string][]string{
 				"corridors": {"Autres corridors (16)", "…", "Č04", "Combats"},
-				"map":       {"Kayes", "Nouakchott", "MR", "SN", "ML"},
+				"map":       {"Kayes", "Nouakchott", "MAURITANIE", "SÉNÉGAL", "MALI", "Č02"},
 			},
 			// French throughout, and the long name never printed whole.
 			absent: map[string][]string{"corridors": {"Battles", "Kiffa–Néma–Aïoun el-Atrouss très long tronçon 8"}},

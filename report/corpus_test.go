@@ -50,7 +50,7 @@ func TestCorpus(t *testing.T) {
 			}
 		})
 	}
-	for _, c := range generated() {
+	for _, c := range append(generated(), basemapGenerated()...) {
 		n++
 		t.Run(c.name, func(t *testing.T) {
 			if c.unix && runtime.GOOS == "windows" {

@@ -26,6 +26,22 @@ const (
 	// MaxLogoBytes is the largest brand logo: 10 MiB, far above what a
 	// logo printed 28 mm wide needs.
 	MaxLogoBytes = 10 << 20
+	// MaxBasemapBytes is the largest basemap.geojson: 32 MiB, the regions
+	// of a dozen countries at a detail far beyond what a map a page wide
+	// shows. A larger file is simplified (mapshaper -simplify).
+	MaxBasemapBytes = 32 << 20
+)
+
+// The basemap's size in features and positions, which bound the memory it
+// takes and the time the map takes to draw it.
+const (
+	// MaxBasemapFeatures is the most features basemap.geojson holds: far
+	// more than the first-level regions of every country (about 4,000).
+	MaxBasemapFeatures = 10_000
+	// MaxBasemapPositions is the most positions ([lon, lat]) of all the
+	// features of basemap.geojson together: 2,000,000, about 32 MiB of
+	// memory. A map printed a page wide needs a few thousand per country.
+	MaxBasemapPositions = 2_000_000
 )
 
 // The logo's pixel dimensions, checked from the image header before the

@@ -30,8 +30,12 @@ type Dataset struct {
 	Events    []Event  // sorted by date, then id
 	Letters   []Letter // sorted by id
 	Brand     Brand
-	Info      Info   // dataset.yaml: name, language, coverage
-	Files     []File // every data file read, sorted by path
+	Info      Info // dataset.yaml: name, language, coverage
+	// Basemap holds the outlines of basemap.geojson, which the map draws
+	// instead of Natural Earth's of the same country and level; nil
+	// without the file.
+	Basemap []BasemapFeature
+	Files   []File // every data file read, sorted by path
 
 	placeIndex    map[string]int
 	corridorIndex map[string]int
@@ -77,11 +81,11 @@ func lookup[T any](items []T, index map[string]int, id string) (*T, bool) {
 
 // Fingerprint identifies the shared data every letter draws on (places,
 // corridors, sources, events in YAML and ACLED's CSV, dataset.yaml, the
-// ACLED rules and the brand override, not the letters): the SHA-256 of the
-// lines "HASH  PATH" of those files, sorted by path, which is what
-// `sha256sum` prints. A partner can recompute it from the data folder:
+// ACLED rules, the basemap and the brand override, not the letters): the
+// SHA-256 of the lines "HASH  PATH" of those files, sorted by path, which
+// is what `sha256sum` prints. A partner can recompute it from the data folder:
 //
-//	sha256sum $(ls -d acled-rules.yaml brand.yaml corridors.yaml dataset.yaml events/*.yaml events/*.csv places.yaml sources.yaml 2>/dev/null | LC_ALL=C sort) | sha256sum
+//	sha256sum $(ls -d acled-rules.yaml basemap.geojson brand.yaml corridors.yaml dataset.yaml events/*.yaml events/*.csv places.yaml sources.yaml 2>/dev/null | LC_ALL=C sort) | sha256sum
 func (ds *Dataset) Fingerprint() string {
 	h := sha256.New()
 	for _, f := range ds.Files {
@@ -198,6 +202,7 @@ func load(dir string, maxEvents int, skip []string) (*Dataset, Diagnostics) {
 	ld.unreadable["corridor"] = !ld.loadFile("corridors.yaml", "corridors", ld.corridor)
 	ld.unreadable["source"] = !ld.loadFile("sources.yaml", "sources", ld.source)
 	ld.loadRules()
+	ld.loadBasemap() // after loadInfo: names by language need the dataset's
 	events, ok := ld.glob("events", ".yaml", ".csv")
 	ld.unreadable["event"] = !ok
 	// The YAML files first: an export's rows are matched with the places
@@ -240,6 +245,9 @@ func (ld *loader) read(rel string, letter, required bool) (src []byte, exists, o
 	limit, what, split := int64(MaxDataFileBytes), "a data file", "split its content, or check that it is the file you meant"
 	if strings.HasPrefix(rel, "events/") {
 		limit, what, split = MaxEventsFileBytes, "an events file", "split it into several files in events/, one per month or year"
+	}
+	if rel == BasemapFile {
+		limit, what, split = MaxBasemapBytes, "the basemap", "simplify it, e.g. mapshaper "+BasemapFile+" -simplify 10% keep-shapes -o "+BasemapFile+", or keep only the countries your letters map"
 	}
 	src, p := ld.root.readFile(rel, limit, what, split)
 	switch {
@@ -363,12 +371,10 @@ func (ld *loader) place(d *fileDecoder, n *yaml.Node) {
 	if got == nil {
 		return
 	}
-	if v := got["country"]; p.Country != "" && !isCountryCode(p.Country) {
-		hint := ""
-		if isCountryCode(strings.ToUpper(p.Country)) {
-			hint = fmt.Sprintf("; write it in capitals: %q", strings.ToUpper(p.Country))
+	if v := got["country"]; p.Country != "" {
+		if problem := countryProblem(p.Country); problem != "" {
+			d.errorf(v, "%s", problem)
 		}
-		d.errorf(v, "country %s is not an ISO 3166-1 alpha-2 code%s", quoteShort(p.Country), hint)
 	}
 	if v := got["lat"]; v != nil && (p.Lat < -90 || p.Lat > 90) {
 		d.errorf(v, "lat %v is out of range: latitude is between -90 and 90 degrees", p.Lat)

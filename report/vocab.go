@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -108,6 +109,19 @@ const (
 	PrecisionWeek  = 2
 	PrecisionMonth = 3
 )
+
+// countryProblem says why code is not an ISO 3166-1 alpha-2 code, as the
+// places' country and the basemap's features are checked, or returns "".
+func countryProblem(code string) string {
+	if isCountryCode(code) {
+		return ""
+	}
+	hint := ""
+	if isCountryCode(strings.ToUpper(code)) {
+		hint = fmt.Sprintf("; write it in capitals: %q", strings.ToUpper(code))
+	}
+	return fmt.Sprintf("country %s is not an ISO 3166-1 alpha-2 code%s", quoteShort(code), hint)
+}
 
 // isCountryCode reports whether s is an officially assigned ISO 3166-1
 // alpha-2 code.

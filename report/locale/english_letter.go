@@ -109,6 +109,8 @@ func enLetter() map[string]string {
 		"method.coverage_list":          "%s (%s)",
 		"method.outside":                "%s of the period fall outside the coverage: they are ad-hoc records, listed in the chronology and the annex and counted in the key figures, but drawn in no chart bar.",
 		"method.claims":                 "Some figures come from one party’s own claim rather than from independent reporting; the key figures, the chronology and the annex say whose. Where a source gives only the region or the surroundings of an event, the event is placed at a named place that stands for them and marked as approximate: a hollow ring on the map, “(near)” or “(region only)” in the chronology.",
+		"method.basemap":                "The map’s coastlines, borders and regions are Natural Earth’s (naturalearthdata.com, public domain), simplified for print; borders are drawn as Natural Earth draws them and imply no position on disputed ones.",
+		"method.basemap_own":            "The map’s coastlines, borders and regions are Natural Earth’s (naturalearthdata.com, public domain), simplified for print, with the dataset’s own outlines where it gives them; borders imply no position on disputed ones.",
 		"method.not_covered":            "not covered",
 		"method.of_which_violence":      "of which political violence",
 		"method.comparison_not_covered": "%s (not covered by the dataset)",

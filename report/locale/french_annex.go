@@ -33,7 +33,7 @@ func frAnnex() map[string]string {
 		"annex.about.cutoff":                  "Arrêté des données (dernier jour couvert)",
 		"annex.about.no_cutoff":               "aucun jour de la période n’est couvert par le jeu de données",
 		"annex.about.fingerprint":             "Empreinte du jeu de données",
-		"annex.about.fingerprint_note":        "SHA-256 des fichiers de données partagés (tous sauf les lettres), identique à celle de la lettre. Pour la recalculer à partir d’une copie du dossier de données\u202f: cd data && sha256sum $(ls -d acled-rules.yaml brand.yaml corridors.yaml dataset.yaml events/*.yaml events/*.csv places.yaml sources.yaml 2>/dev/null | LC_ALL=C sort) | sha256sum",
+		"annex.about.fingerprint_note":        "SHA-256 des fichiers de données partagés (tous sauf les lettres), identique à celle de la lettre. Pour la recalculer à partir d’une copie du dossier de données\u202f: cd data && sha256sum $(ls -d acled-rules.yaml basemap.geojson brand.yaml corridors.yaml dataset.yaml events/*.yaml events/*.csv places.yaml sources.yaml 2>/dev/null | LC_ALL=C sort) | sha256sum",
 		"annex.about.publisher":               "Publié par",
 		"annex.about.generator":               "Produit par",
 		"annex.about.definitions":             "Définition des colonnes",

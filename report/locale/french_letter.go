@@ -110,6 +110,8 @@ func frLetter() map[string]string {
 		"method.coverage_list":          "%s (%s)",
 		"method.outside":                "%s de la période tombent hors de la couverture\u202f: relevés ponctuellement, ils figurent dans la chronologie et l’annexe et comptent dans les chiffres clés, mais dans aucune barre des graphiques.",
 		"method.claims":                 "Certains chiffres proviennent de la revendication d’une partie plutôt que de sources indépendantes\u202f; les chiffres clés, la chronologie et l’annexe disent de qui. Lorsqu’une source ne donne que la région ou les environs d’un événement, celui-ci est placé en un lieu nommé qui en tient lieu et signalé comme approximatif\u202f: un cercle creux sur la carte, «\u202f(environs)\u202f» ou «\u202f(région seulement)\u202f» dans la chronologie.",
+		"method.basemap":                "Les côtes, frontières et régions de la carte sont celles de Natural Earth (naturalearthdata.com, domaine public), simplifiées pour l’impression ; leur tracé n’exprime aucune position sur les frontières contestées.",
+		"method.basemap_own":            "Les côtes, frontières et régions de la carte sont celles de Natural Earth (naturalearthdata.com, domaine public), simplifiées pour l’impression, et celles du jeu de données là où il les donne ; leur tracé n’exprime aucune position sur les frontières contestées.",
 		"method.not_covered":            "non couverte",
 		"method.of_which_violence":      "dont violence politique",
 		"method.comparison_not_covered": "%s (non couverte par les données)",

@@ -182,8 +182,9 @@ func (gc *glyphChecker) event(e *report.Event) {
 
 // shared checks what every letter may print: places (chronology, map),
 // corridors (chronology, charts, notes), sources (notes, sources list),
-// the dataset's name (figure source lines, methodology) and the brand
-// (cover, running footer, back page).
+// the dataset's name (figure source lines, methodology), the names of the
+// data folder's map outlines (map) and the brand (cover, running footer,
+// back page).
 func (gc *glyphChecker) shared(ds *report.Dataset) {
 	for _, p := range ds.Places {
 		name := fmt.Sprintf("place %q", p.ID)
@@ -204,6 +205,15 @@ func (gc *glyphChecker) shared(ds *report.Dataset) {
 		gc.check(s.Pos, "the url of "+name, s.URL)
 	}
 	gc.check(ds.Info.Pos, "the name of the dataset", ds.Info.Name)
+	// The map labels the regions and countries of basemap.geojson, in any
+	// language a letter may be written in.
+	for _, f := range ds.Basemap {
+		what := fmt.Sprintf("the name of %s %s %q", f.Level, f.Country, f.Name)
+		gc.check(f.Pos, what, f.Name)
+		for _, lang := range report.Languages() {
+			gc.check(f.Pos, what, f.Names[lang])
+		}
+	}
 	b := ds.Brand
 	for _, f := range []struct{ what, text string }{
 		{"name", b.Name}, {"tagline", b.Tagline}, {"phone", b.Phone}, {"mobile", b.Mobile},

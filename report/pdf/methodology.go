@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"briefing/report"
@@ -26,6 +27,15 @@ func (d *doc) methodology() {
 	}
 	if outside := len(sel.OutsideCoverage()); outside > 0 {
 		paragraphs = append(paragraphs[:4], append([]string{cat.T("method.outside", cat.N("events", outside))}, paragraphs[4:]...)...)
+	}
+	if d.placesMap() {
+		// Natural Earth asks for no credit, but a reader who sees borders
+		// should know whose they are.
+		if len(sel.Dataset.Basemap) > 0 {
+			paragraphs = append(paragraphs, cat.T("method.basemap_own"))
+		} else {
+			paragraphs = append(paragraphs, cat.T("method.basemap"))
+		}
 	}
 	for _, text := range paragraphs {
 		d.flow(d.typeset([]span{plain(text, serif, "", 10, pal.ink)}, marginL, textW, 5, justify))
@@ -138,4 +148,14 @@ func groups(s string, n int) string {
 		s = s[n:]
 	}
 	return strings.Join(append(parts, s), " ")
+}
+
+// placesMap reports whether a section of the letter places the map.
+func (d *doc) placesMap() bool {
+	for _, s := range d.sel.Letter.Sections {
+		if slices.Contains(s.Figures, "map") {
+			return true
+		}
+	}
+	return false
 }

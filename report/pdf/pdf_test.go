@@ -466,6 +466,31 @@ func TestMissingGlyph(t *testing.T) {
 	}
 }
 
+// TestBasemapGlyphs: the names of basemap.geojson, which the map may
+// label, are checked like every text a letter prints.
+func TestBasemapGlyphs(t *testing.T) {
+	ds, _ := loadSample(t)
+	ds.Basemap = []report.BasemapFeature{{
+		Level: "region", Country: "ML", Name: "Ségou 🔥", Names: map[string]string{"en": "Ségou 🔥", "fr": "Ségou 漢"},
+		Pos: report.Position{File: "data/basemap.geojson", Line: 3, Col: 5},
+	}}
+	fonts, err := charts.NewFontSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range pdf.Glyphs(ds, fonts) {
+		got = append(got, g.Diagnostic().String())
+	}
+	want := []string{
+		`data/basemap.geojson:3:5: the name of region ML "Ségou 🔥" holds "🔥" (U+1F525), a character beyond U+FFFF (an emoji or a rare script) that the PDF library cannot print; remove it or replace it with words`,
+		`data/basemap.geojson:3:5: the name of region ML "Ségou 🔥" holds "漢" (U+6F22), which the letter's fonts (Liberation Serif and Sans) cannot draw: it would print as a blank or a box; remove it or replace it with a character they have`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("glyphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestEmptyPeriod: a letter whose period holds no event still builds, and
 // says so.
 func TestEmptyPeriod(t *testing.T) {
