@@ -1,5 +1,6 @@
 // Package charts draws the figures of a letter from its statistics:
-// incident frequency, the corridors hit, the targets and a schematic map.
+// incident frequency, the corridors hit, the targets and a map of the
+// places on Natural Earth's borders and regions (package basemap).
 //
 // Each chart is laid out once, in millimetres at the letter's text width
 // ([Width]), by a builder that reads a [report.Selection] and a [Theme] (the
