@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"briefing/report"
@@ -235,7 +236,10 @@ func (g *gen) sourcesFile(w *bufio.Writer) {
 		for k := range words {
 			words[k] = titleWords[g.rnd.IntN(len(titleWords))]
 		}
-		title := strings.ToUpper(words[0][:1]) + strings.Join(words, " ")[1:]
+		// Upper-case the first letter, not the first byte: a word may
+		// begin with "é".
+		first, size := utf8.DecodeRuneInString(words[0])
+		title := string(unicode.ToUpper(first)) + strings.Join(words, " ")[size:]
 		kind := sourceKinds[g.rnd.IntN(len(sourceKinds))]
 		fmt.Fprintf(w, "  - id: %s\n    publisher: %s\n    title: %s\n    date: %q\n", g.sourceID(i), q(p.name), q(title), date)
 		if g.rnd.IntN(20) != 0 {

@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"briefing/internal/synth"
 	"briefing/report"
@@ -122,5 +124,24 @@ func TestRefuses(t *testing.T) {
 	}
 	if err := synth.Write(dir, 10, 2); err == nil {
 		t.Error("Write into a data folder succeeded; want an error")
+	}
+}
+
+// TestNoBrokenCharacters: no text holds U+FFFD, over enough sources that
+// some titles begin with an accented letter (a first letter upper-cased
+// byte by byte once cut "é" in two, which YAML then read as U+FFFD).
+func TestNoBrokenCharacters(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 5000, 7); err != nil {
+		t.Fatal(err)
+	}
+	ds, diags := report.Load(dir)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, s := range ds.Sources {
+		if strings.ContainsRune(s.Title, utf8.RuneError) {
+			t.Errorf("source %s: title %q holds U+FFFD", s.ID, s.Title)
+		}
 	}
 }
