@@ -541,10 +541,12 @@ type markers struct {
 func newMarkers(events []report.PlaceCount, p palette) markers {
 	st := strategicType()
 	mk := markers{demo: p.types[slices.Index(report.EventTypes(), report.Protests)]}
+	total := 0
 	for _, pc := range events {
 		mk.busiest = max(mk.busiest, pc.Violence, pc.Counts[st], pc.Counts.Sum(report.NotStrategic)-pc.Violence)
+		total += pc.Counts.Total()
 	}
-	mk.unit = markerUnit(mk.busiest)
+	mk.unit = markerUnit(mk.busiest, total)
 	for _, pc := range events {
 		m := placeMarkers{
 			unit:        mk.unit,
@@ -603,15 +605,23 @@ func drawSymbol(c *canvas, p palette, demo report.Color, st int, sy symbol) {
 
 // radius is the radius of a disc of n events; every symbol has the area
 // of the disc of its count. A disc of one event is 1.25 mm across its
-// radius, unless a place has so many events that its symbol would pass
-// maxSymbol: then every symbol shrinks alike, and areas still compare.
+// radius, unless the map holds so many events that its symbols would pass
+// maxSymbol or bury the map (see markerUnit): then every symbol shrinks
+// alike, and areas still compare.
 func (mk placeMarkers) radius(n int) float64 { return mk.unit * math.Sqrt(float64(n)) }
 
 const maxSymbol = 9.0 // mm, the largest radius of a symbol
 
 // markerUnit returns the radius of a disc of one event on a map whose
-// busiest place has the largest count n of any kind.
-func markerUnit(n int) float64 { return math.Min(1.25, maxSymbol/math.Sqrt(float64(max(n, 1)))) }
+// busiest place has the largest count n of any kind, and whose places hold
+// total events in all. Beyond the limit on the largest symbol, all the
+// symbols together cover at most a tenth of a typical frame (170 × 100
+// mm): thousands of events at a hundred places would otherwise bury the
+// map under discs.
+func markerUnit(n, total int) float64 {
+	const covered = 0.10 * Width * 100
+	return math.Min(1.25, math.Min(maxSymbol/math.Sqrt(float64(max(n, 1))), math.Sqrt(covered/(math.Pi*float64(max(total, 1))))))
+}
 
 // symbolKind is a symbol of the map.
 type symbolKind int

@@ -11,6 +11,7 @@ import (
 
 	"briefing/charts"
 	"briefing/internal/pdftest"
+	"briefing/internal/synth"
 )
 
 // mapCases are the maps a reader must be able to read: the sample, and
@@ -53,6 +54,8 @@ var mapCases = []struct {
 		symbols: 5,
 	},
 	{dir: "testdata/ownmap", letter: "2025-09-own", labels: []string{"Kayes-Ouest", "Kayes-Est", "Mali"}, symbols: 2},
+	// 3,000 synthetic events at some sixty places of the western Sahel.
+	{dir: "synthetic", letter: synth.LetterID, labels: []string{"Mali", "Burkina Faso", "Niamey", "Dakar"}, symbols: 40},
 }
 
 // TestMapLabels draws every map case as a reader sees it in the PDF and
@@ -61,7 +64,14 @@ var mapCases = []struct {
 func TestMapLabels(t *testing.T) {
 	for _, tt := range mapCases {
 		t.Run(tt.letter, func(t *testing.T) {
-			sel, th := load(t, tt.dir, tt.letter)
+			dir := tt.dir
+			if dir == "synthetic" {
+				dir = t.TempDir()
+				if err := synth.Write(dir, 3000, 7); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sel, th := load(t, dir, tt.letter)
 			r := render(t, sel, th, "map", lookDPI())
 			// The runs in the order they are drawn: a name set on two
 			// lines reads as its words one after the other.
