@@ -146,24 +146,8 @@ func (g *geography) regionAt(country string, p basemap.Point) (*geoFeature, bool
 }
 
 func (f *geoFeature) contains(p basemap.Point) bool {
-	b := f.bounds
-	if p[0] < b.MinLon || p[0] > b.MaxLon || p[1] < b.MinLat || p[1] > b.MaxLat {
-		return false
-	}
-	in := false
-	for _, poly := range f.polygons {
-		for _, r := range poly {
-			j := len(r) - 1
-			for i := range r {
-				a, c := r[i], r[j]
-				if (a[1] > p[1]) != (c[1] > p[1]) && p[0] < (c[0]-a[0])*(p[1]-a[1])/(c[1]-a[1])+a[0] {
-					in = !in
-				}
-				j = i
-			}
-		}
-	}
-	return in
+	bf := basemap.Feature{Bounds: f.bounds, Polygons: f.polygons}
+	return bf.Contains(p)
 }
 
 // regionsWithEvents returns the regions that hold the places with events,

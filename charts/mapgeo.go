@@ -341,19 +341,3 @@ func clipSegment(p, q [2]float64, b box) ([2]float64, [2]float64, bool) {
 	}
 	return a, z, true
 }
-
-// insideRings reports whether p lies inside the rings, even-odd.
-func insideRings(rings [][][2]float64, p [2]float64) bool {
-	in := false
-	for _, r := range rings {
-		j := len(r) - 1
-		for i := range r {
-			a, b := r[i], r[j]
-			if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1])+a[0] {
-				in = !in
-			}
-			j = i
-		}
-	}
-	return in
-}
