@@ -345,7 +345,11 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	for _, i := range slices.Compact(slices.Clone(lineCorridor)) {
 		drawn = append(drawn, corridors[i])
 	}
-	legend := mapLegend(cat, p, mk, drawn, hit, capitals, len(places) > 0)
+	kinds := map[basemap.LineKind]bool{}
+	for _, st := range strokes {
+		kinds[st.kind] = true
+	}
+	legend := mapLegend(cat, p, mk, drawn, hit, capitals, len(places) > 0, kinds)
 	key := layoutKey(m, cat, mk, legend, len(events) > 0, inset)
 	keyTop := proj.height + 3
 	height := keyTop + key.height + 1

@@ -10,7 +10,7 @@ import (
 )
 
 // mapLegend lists the marks the map draws, and no other.
-func mapLegend(cat *locale.Catalog, p palette, mk markers, corridors []*report.Corridor, hit map[string]bool, capitals []capitalMark, places bool) []legendEntry {
+func mapLegend(cat *locale.Catalog, p palette, mk markers, corridors []*report.Corridor, hit map[string]bool, capitals []capitalMark, places bool, lines map[basemap.LineKind]bool) []legendEntry {
 	st := strategicType()
 	var legend []legendEntry
 	if mk.kinds.violence > 0 {
@@ -39,9 +39,12 @@ func mapLegend(cat *locale.Catalog, p palette, mk markers, corridors []*report.C
 	}
 	_, border, _ := lineStyle(basemap.CountryBorder, p)
 	_, region, _ := lineStyle(basemap.RegionBorder, p)
-	legend = append(legend,
-		legendEntry{color: border, label: cat.T("chart.map_border"), kind: swatchBorder},
-		legendEntry{color: region, label: cat.T("chart.map_region_border"), kind: swatchRegionBorder})
+	if lines[basemap.CountryBorder] {
+		legend = append(legend, legendEntry{color: border, label: cat.T("chart.map_border"), kind: swatchBorder})
+	}
+	if lines[basemap.RegionBorder] {
+		legend = append(legend, legendEntry{color: region, label: cat.T("chart.map_region_border"), kind: swatchRegionBorder})
+	}
 	return legend
 }
 
