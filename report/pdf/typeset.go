@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"briefing/report"
@@ -222,7 +224,16 @@ func (d *doc) drawSpan(sp span, x, y float64, space bool) float64 {
 	if space {
 		text += " "
 	}
-	d.pdf.Text(x, y-sp.rise, text)
+	if sp.rise > 0 && sp.text != "," {
+		// A superscript note number touches the word before it, and a
+		// reader copying "in 2025³" would get "20253". Its actual text,
+		// which copy and search use, is " [3]".
+		d.pdf.RawWriteStr("/Span <</ActualText " + pdfUTF16(" ["+sp.text+"]") + ">> BDC\n")
+		d.pdf.Text(x, y-sp.rise, text)
+		d.pdf.RawWriteStr("EMC\n")
+	} else {
+		d.pdf.Text(x, y-sp.rise, text)
+	}
 	if sp.link != 0 || sp.url != "" {
 		h := ptToMM(sp.size)
 		top := y - sp.rise - h*0.8
@@ -327,4 +338,16 @@ func (d *doc) setAt(b block, top float64) float64 {
 // plain makes the span of a run of text in one style.
 func plain(text, family, style string, size float64, color report.Color) span {
 	return span{text: text, family: family, style: style, size: size, color: color}
+}
+
+// pdfUTF16 writes s as a PDF text string in UTF-16BE with its byte order
+// mark, in hexadecimal: the form marked content's ActualText takes.
+func pdfUTF16(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
 }

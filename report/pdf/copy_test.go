@@ -1,0 +1,41 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestNotesCopyApart: a reader copying the sample's text with poppler's
+// pdftotext gets each note number apart from the word before it, as
+// "2025 [3]", never "20253".
+func TestNotesCopyApart(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not found: install poppler-utils (Debian) to check the text a reader copies")
+	}
+	ds, l := loadSample(t)
+	raw, _, _ := build(t, ds, l)
+	cmd := exec.Command(pdftotext, "-", "-")
+	cmd.Stdin = bytes.NewReader(raw)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := string(out)
+	if n := strings.Count(text, " ["); n < 20 {
+		t.Errorf("the text holds %d note numbers set apart, want the sample's 20 or more", n)
+	}
+	// Years and figures the sample cites, each followed by a note: glued,
+	// they would read as 20253 or 20241.
+	for _, glued := range regexp.MustCompile(`\b(19|20)\d\d\d{1,2}\b`).FindAllString(text, -1) {
+		t.Errorf("a note number is glued to a year: %q", glued)
+	}
+	for _, want := range []string{"1 July 2025 [3]", "2.7 million tonnes of fuel, cereals and other basic goods a year [1]"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+			t.Errorf("the copied text lacks %q", want)
+		}
+	}
+}
