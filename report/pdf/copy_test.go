@@ -39,3 +39,33 @@ func TestNotesCopyApart(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyFiguresCopyWhole: copied, each key-figure card reads as one
+// sentence, its number before its label, not a row of numbers followed by
+// a row of labels.
+func TestKeyFiguresCopyWhole(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not found: install poppler-utils (Debian) to check the text a reader copies")
+	}
+	ds, l := loadSample(t)
+	raw, _, _ := build(t, ds, l)
+	cmd := exec.Command(pdftotext, "-f", "2", "-l", "2", "-", "-")
+	cmd.Stdin = bytes.NewReader(raw)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{
+		"12 Political violence events.",
+		"13 Strategic developments. Announcements",
+		"2 Trade corridors hit by violence. Of 8 in the dataset.",
+		"21 Reported fatalities. All claimed by JNIM",
+		"29 Sources.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the key figures do not copy as %q; page 2 reads:\n%s", want, text)
+		}
+	}
+}

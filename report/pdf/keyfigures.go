@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/report"
@@ -70,7 +74,12 @@ func (d *doc) keyFigures() {
 			h = max(h, d.tileHeight(t, tileW))
 		}
 		for i, t := range these {
+			// Copied, a row of tiles would read its four numbers, then
+			// their labels line by line; each tile's actual text reads it
+			// whole: "25 Events recorded. …".
+			d.pdf.RawWriteStr("/Span <</ActualText " + pdfUTF16(tileText(t)) + ">> BDC\n")
 			d.drawTile(t, marginL+float64(i)*(tileW+gap), d.y, tileW, h)
+			d.pdf.RawWriteStr("EMC\n")
 		}
 		d.y += h + gap
 	}
@@ -176,4 +185,17 @@ func (d *doc) drawTile(t tile, x, y, w, h float64) {
 		d.pdf.Polygon([]fpdf.PointType{{X: x + tilePad, Y: base}, {X: x + tilePad + 3, Y: base}, {X: x + tilePad + 1.5, Y: tip}}, "F")
 	}
 	d.setAt(note, noteY)
+}
+
+// tileText is a tile as a sentence, for its actual text.
+func tileText(t tile) string {
+	s := t.value + " " + t.label + "."
+	if t.note != "" {
+		first, size := utf8.DecodeRuneInString(t.note)
+		s += " " + string(unicode.ToUpper(first)) + t.note[size:]
+		if !strings.HasSuffix(t.note, ".") {
+			s += "."
+		}
+	}
+	return s + " "
 }
