@@ -73,16 +73,12 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 			detail[pc.Place.Country] = true
 		}
 	}
-	countryList := make([]string, 0, len(detail))
-	for c := range detail {
-		countryList = append(countryList, c)
-	}
 	var corridors []*report.Corridor
 	shown := map[string]*report.Place{}
 	if len(events) > 0 {
 		for i := range ds.Corridors {
 			cor := &ds.Corridors[i]
-			if !named[cor.ID] && !passesThrough(ds, cor, countryList) {
+			if !named[cor.ID] && !passesThrough(ds, cor, detail) {
 				continue
 			}
 			corridors = append(corridors, cor)
@@ -129,13 +125,12 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	}
 	proj := fitAzimuthal(anchors, margin)
 	frame := box{0, 0, Width, proj.height}
-	clip := frame
 	win := proj.window()
 	pt := func(pl *report.Place) [2]float64 { q, _ := proj.point(pl.Lon, pl.Lat); return q }
 	// Places of corridors outside the frame are neither marked nor named.
 	places = slices.DeleteFunc(places, func(pl *report.Place) bool {
 		q := pt(pl)
-		return !(box{q[0], q[1], q[0], q[1]}).within(frame.grow(-1))
+		return !square(q, 0).within(frame.grow(-1))
 	})
 
 	// Geography, projected and clipped to the frame.
@@ -149,7 +144,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 		if !win.meets(f.bounds) {
 			continue
 		}
-		if rings := projectFeature(proj, f, clip); len(rings) > 0 {
+		if rings := projectFeature(proj, f, frame); len(rings) > 0 {
 			countries = append(countries, area{f, rings})
 		}
 	}
@@ -159,10 +154,10 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	}
 	var strokes []stroke
 	for _, l := range geo.lines {
-		if !win.meets(l.Bounds) || (l.Kind == basemap.RegionBorder && !detail[l.Country]) {
+		if !win.meets(l.Bounds) || (l.Kind == basemap.RegionBorder && !detail[l.Countries[0]]) {
 			continue
 		}
-		if pieces := proj.projectLine(l.Points, clip, 0.2); len(pieces) > 0 {
+		if pieces := proj.projectLine(l.Points, frame, 0.2); len(pieces) > 0 {
 			strokes = append(strokes, stroke{l.Kind, pieces})
 		}
 	}
@@ -195,7 +190,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	var capitals []capitalMark
 	for _, c := range geo.capitals {
 		q, ok := proj.point(c.At[0], c.At[1])
-		if !ok || !(box{q[0], q[1], q[0], q[1]}).within(frame.grow(-2)) {
+		if !ok || !square(q, 0).within(frame.grow(-2)) {
 			continue
 		}
 		cm := capitalMark{name: c.Name.In(lang), at: q}
@@ -218,20 +213,18 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 			lb.taken = append(lb.taken, b)
 			dataBoxes = append(dataBoxes, b)
 		} else {
-			q := pt(pl)
-			d := box{q[0] - 0.7, q[1] - 0.7, q[0] + 0.7, q[1] + 0.7}
+			d := square(pt(pl), 0.7)
 			lb.dots = append(lb.dots, d)
 			dataBoxes = append(dataBoxes, d)
 		}
 	}
 	for _, c := range capitals {
 		if c.place == "" {
-			b := box{c.at[0] - capitalRadius, c.at[1] - capitalRadius, c.at[0] + capitalRadius, c.at[1] + capitalRadius}
-			lb.taken = append(lb.taken, b)
+			lb.taken = append(lb.taken, square(c.at, capitalRadius))
 		}
 	}
 	lb.lines = lines
-	inset := placeInset(proj, dataBoxes, lines)
+	inset := placeInset(proj, geo, dataBoxes, lines)
 	if inset.inFrame {
 		lb.taken = append(lb.taken, inset.box.grow(1))
 	}
@@ -243,8 +236,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 		if b, ok := bounds[pl.ID]; ok {
 			return b
 		}
-		q := pt(pl)
-		return box{q[0] - 0.5, q[1] - 0.5, q[0] + 0.5, q[1] + 0.5}
+		return square(pt(pl), 0.5)
 	}
 	for _, pl := range order {
 		if weight[pl.ID] > 0 {
@@ -293,8 +285,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	}
 	for _, c := range capitals {
 		if c.place == "" {
-			lb.around(c.name, c.at, box{c.at[0] - capitalRadius, c.at[1] - capitalRadius, c.at[0] + capitalRadius, c.at[1] + capitalRadius},
-				textStyle{size: mapLabelSize, color: p.ink.Mix(p.muted, 0.5)})
+			lb.around(c.name, c.at, square(c.at, capitalRadius), textStyle{size: mapLabelSize, color: p.ink.Mix(p.muted, 0.5)})
 		}
 	}
 	for _, i := range corOrder {
@@ -310,7 +301,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	// The regions that hold events, then the countries.
 	regionStyle := textStyle{size: regionLabelSize, color: p.muted.Mix(p.light, 0.15)}
 	for _, f := range geo.regionsWithEvents(events) {
-		rings := projectFeature(proj, f, clip)
+		rings := projectFeature(proj, f, frame)
 		if len(rings) == 0 {
 			continue
 		}
@@ -320,10 +311,13 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 			lb.inside(splitName(name), msk, anchor, regionStyle)
 		}
 	}
-	slices.SortStableFunc(countries, func(a, b area) int {
-		return cmp.Or(cmp.Compare(boolRank(!detail[a.feature.country]), boolRank(!detail[b.feature.country])), cmp.Compare(a.feature.code, b.feature.code))
+	// The letter's countries are named first; the countries are drawn in
+	// the order of their codes.
+	byDetail := slices.Clone(countries)
+	slices.SortStableFunc(byDetail, func(a, b area) int {
+		return cmp.Compare(boolRank(!detail[a.feature.country]), boolRank(!detail[b.feature.country]))
 	})
-	for _, c := range countries {
+	for _, c := range byDetail {
 		msk := newMask(frame, c.rings)
 		name := strings.ToUpper(c.feature.name.In(lang))
 		st := textStyle{size: countryLabel, color: p.muted.Mix(white, 0.1)}
@@ -339,7 +333,6 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 			}
 		}
 	}
-	slices.SortStableFunc(countries, func(a, b area) int { return cmp.Compare(a.feature.code, b.feature.code) })
 
 	var drawn []*report.Corridor
 	for _, i := range slices.Compact(slices.Clone(lineCorridor)) {
@@ -393,18 +386,17 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 		for _, l := range lb.out {
 			switch {
 			case l.shield != nil:
-				s := *l.shield
-				c.polygon([][2]float64{{s.x0, s.y0}, {s.x1, s.y0}, {s.x1, s.y1}, {s.x0, s.y1}}, white, 255, 0.25, l.style.color)
+				c.polygon(l.shield.corners(), white, 255, 0.25, l.style.color)
 			case l.halo:
 				c.fillRectAlpha(l.box.x0, l.box.y0, l.box.x1-l.box.x0, l.box.y1-l.box.y0, landScope, 210)
 			}
 			c.text(l.text, l.x, l.y, l.style)
 		}
 		if inset.inFrame {
-			drawInset(c, p, geo, proj, inset)
+			drawInset(c, p, inset)
 		}
-		c.line([][2]float64{{0, 0}, {Width, 0}, {Width, proj.height}, {0, proj.height}, {0, 0}}, 0.2, p.grid, nil)
-		drawKey(c, p, key, keyTop, geo, proj)
+		c.line(frame.outline(), 0.2, p.grid, nil)
+		drawKey(c, p, key, keyTop, proj)
 	}}, nil
 }
 
@@ -710,9 +702,9 @@ func quiet(p palette) report.Color { return p.muted.Mix(white, 0.35) }
 
 // passesThrough reports whether a corridor has a place in one of the
 // countries.
-func passesThrough(ds *report.Dataset, cor *report.Corridor, countries []string) bool {
+func passesThrough(ds *report.Dataset, cor *report.Corridor, countries map[string]bool) bool {
 	for _, id := range cor.Via {
-		if pl, ok := ds.Place(id); ok && slices.Contains(countries, pl.Country) {
+		if pl, ok := ds.Place(id); ok && countries[pl.Country] {
 			return true
 		}
 	}

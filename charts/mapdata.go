@@ -14,7 +14,7 @@ import (
 type geography struct {
 	countries []geoFeature
 	regions   []geoFeature // sorted by country
-	lines     []geoLine
+	lines     []basemap.Line
 	capitals  []basemap.City
 }
 
@@ -26,13 +26,6 @@ type geoFeature struct {
 	hasLabel      bool
 	bounds        basemap.Bounds
 	polygons      []basemap.Polygon
-}
-
-// geoLine is a coast or a border; country is the country a region border
-// lies in.
-type geoLine struct {
-	basemap.Line
-	Country string
 }
 
 func fromBasemap(f *basemap.Feature) geoFeature {
@@ -68,7 +61,7 @@ func newGeography(world *basemap.Map, ds *report.Dataset) *geography {
 		for _, p := range f.polygons {
 			for _, r := range p {
 				closed := append(slices.Clone(r), r[0])
-				g.lines = append(g.lines, geoLine{Line: basemap.Line{Kind: kind, Points: closed, Bounds: f.bounds}, Country: bf.Country})
+				g.lines = append(g.lines, basemap.Line{Kind: kind, Points: closed, Bounds: f.bounds, Countries: [2]string{bf.Country, bf.Country}})
 			}
 		}
 		if bf.Level == "country" {
@@ -95,7 +88,7 @@ func newGeography(world *basemap.Map, ds *report.Dataset) *geography {
 		if ownCountries[a] || ownCountries[b] || (l.Kind == basemap.RegionBorder && ownRegions[a]) {
 			continue
 		}
-		g.lines = append(g.lines, geoLine{Line: l, Country: a})
+		g.lines = append(g.lines, l)
 	}
 	slices.SortStableFunc(g.countries, func(a, b geoFeature) int { return cmp.Compare(a.code, b.code) })
 	slices.SortStableFunc(g.regions, func(a, b geoFeature) int { return cmp.Compare(a.country, b.country) })

@@ -118,7 +118,7 @@ func niceFloor(n int) int {
 	return best
 }
 
-func drawKey(c *canvas, p palette, k mapKey, top float64, geo *geography, proj azimuthal) {
+func drawKey(c *canvas, p palette, k mapKey, top float64, proj azimuthal) {
 	st := textStyle{size: legendSize, color: p.ink}
 	if k.noEvents != "" {
 		c.text(k.noEvents, 0, top+3.2, textStyle{size: legendSize, color: p.muted})
@@ -143,7 +143,7 @@ func drawKey(c *canvas, p palette, k mapKey, top float64, geo *geography, proj a
 		in := k.inset
 		dy := top - in.box.y0
 		in.box = box{in.box.x0, in.box.y0 + dy, in.box.x1, in.box.y1 + dy}
-		drawInset(c, p, geo, proj, in)
+		drawInset(c, p, in)
 	}
 }
 
@@ -151,20 +151,8 @@ func drawKey(c *canvas, p palette, k mapKey, top float64, geo *geography, proj a
 // of the map's width, its left end at x and its baseline at y. The
 // projection keeps distances true at the map's centre.
 func drawScaleBar(c *canvas, p palette, pr azimuthal, x, y float64, label func(km int) string) {
-	kmPerMM := 1 / pr.scale
-	km := 0
-	for mag := 1; km == 0 || mag < 100000; mag *= 10 {
-		for _, f := range []int{1, 2, 5} {
-			if float64(f*mag)/kmPerMM <= Width/6 {
-				km = f * mag
-			}
-		}
-		if float64(mag)/kmPerMM > Width/6 {
-			break
-		}
-	}
-	km = max(km, 1)
-	length := float64(km) / kmPerMM
+	km := niceFloor(int(Width / 6 / pr.scale))
+	length := float64(km) * pr.scale
 	c.line([][2]float64{{x, y - 1}, {x, y}, {x + length, y}, {x + length, y - 1}}, 0.3, p.ink, nil)
 	c.text(label(km), x+length+1.5, y+0.2, textStyle{size: mapLabelSize, color: p.ink})
 }
@@ -175,7 +163,11 @@ func drawScaleBar(c *canvas, p palette, pr azimuthal, x, y float64, label func(k
 type mapInset struct {
 	box     box
 	inFrame bool
-	proj    azimuthal // the same projection, zoomed out
+	// land is each country's rings and footprint the map's frame, in
+	// millimetres from the inset's top-left corner: laid out once, drawn
+	// in every form.
+	land      [][][][2]float64
+	footprint [][2]float64
 }
 
 const (
@@ -183,18 +175,8 @@ const (
 	insetHeight = 26.0
 )
 
-func placeInset(pr azimuthal, data []box, lines [][][2]float64) mapInset {
-	// The inset shows at least 7,000 km across, most of a continent, and
-	// at least two and a half times the map's own reach.
-	halfW := Width / 2 / pr.scale
-	halfH := pr.height / 2 / pr.scale
-	span := math.Max(7000, 2.6*math.Hypot(halfW, halfH))
-	in := mapInset{proj: pr}
-	in.proj.scale = insetWidth / span
-	in.proj.width, in.proj.height = insetWidth, insetHeight
-	cx, cy := pr.left+halfW, pr.top-halfH
-	in.proj.left = cx - insetWidth/2/in.proj.scale
-	in.proj.top = cy + insetHeight/2/in.proj.scale
+func placeInset(pr azimuthal, geo *geography, data []box, lines [][][2]float64) mapInset {
+	in := layoutInset(pr, geo)
 	const pad = 1.0
 	corners := []box{
 		{Width - pad - insetWidth, pad, Width - pad, pad + insetHeight},
@@ -217,33 +199,23 @@ func placeInset(pr azimuthal, data []box, lines [][][2]float64) mapInset {
 	return in
 }
 
-func crossesAny(lines [][][2]float64, b box) bool {
-	for _, line := range lines {
-		for i := 1; i < len(line); i++ {
-			if _, _, ok := clipSegment(line[i-1], line[i], b); ok {
-				return true
-			}
-		}
-	}
-	return false
-}
+// layoutInset projects the land and the map's frame for the inset: the
+// same projection zoomed out to at least 7,000 km across, most of a
+// continent, and at least two and a half times the map's own reach.
+func layoutInset(pr azimuthal, geo *geography) mapInset {
+	halfW := Width / 2 / pr.scale
+	halfH := pr.height / 2 / pr.scale
+	span := math.Max(7000, 2.6*math.Hypot(halfW, halfH))
+	ip := pr
+	ip.scale = insetWidth / span
+	ip.width, ip.height = insetWidth, insetHeight
+	cx, cy := pr.left+halfW, pr.top-halfH
+	ip.left = cx - insetWidth/2/ip.scale
+	ip.top = cy + insetHeight/2/ip.scale
 
-// drawInset draws the locator at its box: land on sea, and the map's
-// frame as a rectangle in the accent colour, or a dot when it is too
-// small to draw.
-func drawInset(c *canvas, p palette, geo *geography, pr azimuthal, in mapInset) {
-	_, landOther, sea := mapColors(p)
-	ip := in.proj
+	var in mapInset
 	win := ip.window()
 	clip := box{0, 0, insetWidth, insetHeight}
-	shift := func(r [][2]float64) [][2]float64 {
-		out := make([][2]float64, len(r))
-		for i, q := range r {
-			out[i] = [2]float64{q[0] + in.box.x0, q[1] + in.box.y0}
-		}
-		return out
-	}
-	c.fillRect(in.box.x0, in.box.y0, insetWidth, insetHeight, sea)
 	for i := range geo.countries {
 		f := &geo.countries[i]
 		if !win.meets(f.bounds) {
@@ -253,31 +225,50 @@ func drawInset(c *canvas, p palette, geo *geography, pr azimuthal, in mapInset) 
 		for _, poly := range f.polygons {
 			for _, ring := range poly {
 				if r := ip.projectRing(ring, clip, 0.35, 4); len(r) >= 3 {
-					rings = append(rings, shift(r))
+					rings = append(rings, r)
 				}
 			}
 		}
-		c.rings(rings, landOther.Mix(p.muted, 0.25))
+		if len(rings) > 0 {
+			in.land = append(in.land, rings)
+		}
 	}
 	// The map's frame, mapped through both projections.
-	var frame [][2]float64
 	const n = 8
-	edge := func(x0, y0, x1, y1 float64) {
+	for _, e := range [][4]float64{{0, 0, Width, 0}, {Width, 0, Width, pr.height}, {Width, pr.height, 0, pr.height}, {0, pr.height, 0, 0}} {
 		for i := range n {
 			t := float64(i) / n
-			lon, lat := pr.lonLat([2]float64{x0 + t*(x1-x0), y0 + t*(y1-y0)})
+			lon, lat := pr.lonLat([2]float64{e[0] + t*(e[2]-e[0]), e[1] + t*(e[3]-e[1])})
 			if q, ok := ip.point(lon, lat); ok {
-				frame = append(frame, [2]float64{q[0] + in.box.x0, q[1] + in.box.y0})
+				in.footprint = append(in.footprint, q)
 			}
 		}
 	}
-	edge(0, 0, Width, 0)
-	edge(Width, 0, Width, pr.height)
-	edge(Width, pr.height, 0, pr.height)
-	edge(0, pr.height, 0, 0)
-	frame = append(frame, frame[0])
-	c.line(frame, 0.35, p.accent, nil)
-	c.line([][2]float64{{in.box.x0, in.box.y0}, {in.box.x1, in.box.y0}, {in.box.x1, in.box.y1}, {in.box.x0, in.box.y1}, {in.box.x0, in.box.y0}}, 0.25, p.muted, nil)
+	in.footprint = append(in.footprint, in.footprint[0])
+	return in
+}
+
+// drawInset draws the locator at its box: land on sea, and the map's
+// frame in the accent colour.
+func drawInset(c *canvas, p palette, in mapInset) {
+	_, landOther, sea := mapColors(p)
+	at := func(pts [][2]float64) [][2]float64 {
+		out := make([][2]float64, len(pts))
+		for i, q := range pts {
+			out[i] = [2]float64{q[0] + in.box.x0, q[1] + in.box.y0}
+		}
+		return out
+	}
+	c.fillRect(in.box.x0, in.box.y0, insetWidth, insetHeight, sea)
+	for _, country := range in.land {
+		rings := make([][][2]float64, len(country))
+		for i, r := range country {
+			rings[i] = at(r)
+		}
+		c.rings(rings, landOther.Mix(p.muted, 0.25))
+	}
+	c.line(at(in.footprint), 0.35, p.accent, nil)
+	c.line(in.box.outline(), 0.25, p.muted, nil)
 }
 
 // rings fills closed rings as one shape, even-odd, so that holes stay

@@ -8,8 +8,8 @@ import (
 )
 
 // The map's labels are placed one at a time, most important first:
-// places with events, corridors, capitals, other places, regions,
-// countries. A label takes the first of its candidate positions that
+// places with events, corridors hit, capitals, other corridors, other
+// places, regions, countries. A label takes the first of its candidate positions that
 // stays inside the frame and covers no label placed before it, no symbol
 // of events, no dot of a place and no box reserved (the locator inset).
 // Corridor lines and borders may run under a label; a place's label
@@ -26,6 +26,17 @@ func (a box) within(b box) bool {
 }
 
 func (a box) grow(d float64) box { return box{a.x0 - d, a.y0 - d, a.x1 + d, a.y1 + d} }
+
+// square is the box r mm around a point on every side.
+func square(p [2]float64, r float64) box { return box{p[0] - r, p[1] - r, p[0] + r, p[1] + r} }
+
+// corners are the box's corners, clockwise from the top left.
+func (a box) corners() [][2]float64 {
+	return [][2]float64{{a.x0, a.y0}, {a.x1, a.y0}, {a.x1, a.y1}, {a.x0, a.y1}}
+}
+
+// outline is the closed line around the box.
+func (a box) outline() [][2]float64 { return append(a.corners(), [2]float64{a.x0, a.y0}) }
 
 // textBox is the box a label set with its baseline at (x, y) covers:
 // from the cap height to the descenders, and a little air either side.
@@ -64,14 +75,15 @@ func (lb *labeler) free(b box, strict bool) bool {
 	if !b.within(lb.frame) || slices.ContainsFunc(lb.taken, b.overlaps) {
 		return false
 	}
-	if strict && (slices.ContainsFunc(lb.dots, b.overlaps) || lb.crossesLine(b)) {
+	if strict && (slices.ContainsFunc(lb.dots, b.overlaps) || crossesAny(lb.lines, b)) {
 		return false
 	}
 	return true
 }
 
-func (lb *labeler) crossesLine(b box) bool {
-	for _, line := range lb.lines {
+// crossesAny reports whether any of the lines passes through the box.
+func crossesAny(lines [][][2]float64, b box) bool {
+	for _, line := range lines {
 		for i := 1; i < len(line); i++ {
 			if _, _, ok := clipSegment(line[i-1], line[i], b); ok {
 				return true
@@ -115,7 +127,7 @@ func (lb *labeler) around(text string, pt [2]float64, mark box, st textStyle) bo
 		for _, c := range candidates {
 			b := textBox(c[0], c[1], w, st.size)
 			if lb.free(b, strict) {
-				lb.place(mapLabel{text: text, x: c[0], y: c[1], style: st, halo: !strict && lb.crossesLine(b), box: b})
+				lb.place(mapLabel{text: text, x: c[0], y: c[1], style: st, halo: !strict && crossesAny(lb.lines, b), box: b})
 				return true
 			}
 		}
@@ -132,10 +144,7 @@ func (lb *labeler) alongLine(text string, line [][2]float64, st textStyle) bool 
 	}
 	w := lb.width(text, st)
 	h := ptToMM(st.size)
-	length := 0.0
-	for i := 1; i < len(line); i++ {
-		length += math.Hypot(line[i][0]-line[i-1][0], line[i][1]-line[i-1][1])
-	}
+	length := lineLength(line)
 	at := func(f float64) [2]float64 {
 		d := f * length
 		for i := 1; i < len(line); i++ {
@@ -148,14 +157,14 @@ func (lb *labeler) alongLine(text string, line [][2]float64, st textStyle) bool 
 		}
 		return line[len(line)-1]
 	}
-	var fractions []float64
-	for k := range 20 {
+	fractions := []float64{0.5}
+	for k := 1; k < 20; k++ {
 		d := float64(k) * 0.0225
 		fractions = append(fractions, 0.5+d, 0.5-d)
 	}
 	side := w/2 + 2
 	for _, offset := range [][2]float64{{0, 0}, {0, -h - 1}, {0, h + 1}, {side, 0}, {-side, 0}} {
-		for _, f := range fractions[1:] {
+		for _, f := range fractions {
 			p := at(f)
 			cx, cy := p[0]+offset[0], p[1]+offset[1]
 			sign := box{cx - w/2 - 0.8, cy - h*0.55 - 0.35, cx + w/2 + 0.8, cy + h*0.45 + 0.35}
