@@ -12,19 +12,7 @@ import (
 // pdftotext gets each note number apart from the word before it, as
 // "2025 [3]", never "20253".
 func TestNotesCopyApart(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not found: install poppler-utils (Debian) to check the text a reader copies")
-	}
-	ds, l := loadSample(t)
-	raw, _, _ := build(t, ds, l)
-	cmd := exec.Command(pdftotext, "-", "-")
-	cmd.Stdin = bytes.NewReader(raw)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	text := string(out)
+	text := copiedText(t)
 	if n := strings.Count(text, " ["); n < 20 {
 		t.Errorf("the text holds %d note numbers set apart, want the sample's 20 or more", n)
 	}
@@ -44,19 +32,7 @@ func TestNotesCopyApart(t *testing.T) {
 // sentence, its number before its label, not a row of numbers followed by
 // a row of labels.
 func TestKeyFiguresCopyWhole(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not found: install poppler-utils (Debian) to check the text a reader copies")
-	}
-	ds, l := loadSample(t)
-	raw, _, _ := build(t, ds, l)
-	cmd := exec.Command(pdftotext, "-f", "2", "-l", "2", "-", "-")
-	cmd.Stdin = bytes.NewReader(raw)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := strings.Join(strings.Fields(copiedText(t, "-f", "2", "-l", "2")), " ")
 	for _, want := range []string{
 		"12 Political violence events.",
 		"13 Strategic developments. Announcements",
@@ -68,4 +44,23 @@ func TestKeyFiguresCopyWhole(t *testing.T) {
 			t.Errorf("the key figures do not copy as %q; page 2 reads:\n%s", want, text)
 		}
 	}
+}
+
+// copiedText is the sample letter's text as poppler's pdftotext copies it,
+// with its extra arguments (pages); the test skips without poppler.
+func copiedText(t *testing.T, args ...string) string {
+	t.Helper()
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not found: install poppler-utils (Debian) to check the text a reader copies")
+	}
+	ds, l := loadSample(t)
+	raw, _, _ := build(t, ds, l)
+	cmd := exec.Command(pdftotext, append(args, "-", "-")...)
+	cmd.Stdin = bytes.NewReader(raw)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }

@@ -77,9 +77,7 @@ func (d *doc) keyFigures() {
 			// Copied, a row of tiles would read its four numbers, then
 			// their labels line by line; each tile's actual text reads it
 			// whole: "25 Events recorded. …".
-			d.pdf.RawWriteStr("/Span <</ActualText " + pdfUTF16(tileText(t)) + ">> BDC\n")
-			d.drawTile(t, marginL+float64(i)*(tileW+gap), d.y, tileW, h)
-			d.pdf.RawWriteStr("EMC\n")
+			d.actualText(tileText(t), func() { d.drawTile(t, marginL+float64(i)*(tileW+gap), d.y, tileW, h) })
 		}
 		d.y += h + gap
 	}

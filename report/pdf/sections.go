@@ -90,11 +90,15 @@ func (d *doc) inlineSpans(inlines []report.Inline, n *notes) []span {
 		}
 		if in.Note != "" {
 			num, link := n.number(d, in.Note)
-			note := span{text: strconv.Itoa(num), family: sans, style: "B", size: noteSize, color: d.pal.accent, rise: 1.7, link: link}
+			// A superscript number touches the word before it: a reader
+			// copying "in 2025³" would get "20253", so it copies as
+			// "2025 [3]".
+			note := span{text: strconv.Itoa(num), family: sans, style: "B", size: noteSize, color: d.pal.accent, rise: 1.7, link: link,
+				actual: " [" + strconv.Itoa(num) + "]"}
 			if k := len(spans); k > 0 && spans[k-1].link != 0 {
 				// Notes in a row read "7,8", not "78".
 				sep := note
-				sep.text, sep.link = ",", 0
+				sep.text, sep.link, sep.actual = ",", 0, ""
 				spans = append(spans, sep)
 			}
 			spans = append(spans, note)

@@ -19,6 +19,8 @@ type span struct {
 	rise          float64 // baseline shift upwards, mm: superscript note numbers
 	link          int     // internal link target (fpdf link id), or 0
 	url           string  // external link, or ""
+	// actual, when set, is what copy and search read instead of text.
+	actual string
 }
 
 // word is the unit lines are made of: spans with no breaking space between
@@ -224,13 +226,8 @@ func (d *doc) drawSpan(sp span, x, y float64, space bool) float64 {
 	if space {
 		text += " "
 	}
-	if sp.rise > 0 && sp.text != "," {
-		// A superscript note number touches the word before it, and a
-		// reader copying "in 2025³" would get "20253". Its actual text,
-		// which copy and search use, is " [3]".
-		d.pdf.RawWriteStr("/Span <</ActualText " + pdfUTF16(" ["+sp.text+"]") + ">> BDC\n")
-		d.pdf.Text(x, y-sp.rise, text)
-		d.pdf.RawWriteStr("EMC\n")
+	if sp.actual != "" {
+		d.actualText(sp.actual, func() { d.pdf.Text(x, y-sp.rise, text) })
 	} else {
 		d.pdf.Text(x, y-sp.rise, text)
 	}
@@ -338,6 +335,14 @@ func (d *doc) setAt(b block, top float64) float64 {
 // plain makes the span of a run of text in one style.
 func plain(text, family, style string, size float64, color report.Color) span {
 	return span{text: text, family: family, style: style, size: size, color: color}
+}
+
+// actualText draws what draw draws as marked content whose actual text,
+// which copy and search use instead of the glyphs, is s.
+func (d *doc) actualText(s string, draw func()) {
+	d.pdf.RawWriteStr("/Span <</ActualText " + pdfUTF16(s) + ">> BDC\n")
+	draw()
+	d.pdf.RawWriteStr("EMC\n")
 }
 
 // pdfUTF16 writes s as a PDF text string in UTF-16BE with its byte order
