@@ -241,17 +241,11 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
+// varint reads a signed number, zig-zag encoded as binary.AppendVarint
+// writes it.
 func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(d.data[d.pos:])
-	if n <= 0 {
-		d.fail("truncated or overlong number")
-		return 0
-	}
-	d.pos += n
-	return v
+	u := d.uvarint()
+	return int64(u>>1) ^ -int64(u&1)
 }
 
 // count reads a count of items each taking at least minBytes bytes, and
