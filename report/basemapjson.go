@@ -315,18 +315,8 @@ func (p *jsonParser) object(v *jsonValue, depth int, role jsonRole) bool {
 		default:
 			v.members = append(v.members, m)
 		}
-		p.ws()
-		if p.i >= len(p.src) {
-			return p.fail(v.off, "this object is never closed with }")
-		}
-		switch p.src[p.i] {
-		case ',':
-			p.i++
-		case '}':
-			p.i++
-			return true
-		default:
-			return p.fail(p.i, "expected a comma or } after a member of an object, found %s", p.unexpected())
+		if done, ok := p.next(v.off, '}', "object", "a member of an object"); done || !ok {
+			return ok
 		}
 	}
 }
@@ -362,20 +352,28 @@ func (p *jsonParser) array(v *jsonValue, depth int, role jsonRole) bool {
 		if child != roleSkip {
 			v.items = append(v.items, item)
 		}
-		p.ws()
-		if p.i >= len(p.src) {
-			return p.fail(v.off, "this list is never closed with ]")
-		}
-		switch p.src[p.i] {
-		case ',':
-			p.i++
-		case ']':
-			p.i++
-			return true
-		default:
-			return p.fail(p.i, "expected a comma or ] after an item of a list, found %s", p.unexpected())
+		if done, ok := p.next(v.off, ']', "list", "an item of a list"); done || !ok {
+			return ok
 		}
 	}
+}
+
+// next reads what follows a member or an item: a comma, or the bracket
+// that closes the object or list opened at off (done).
+func (p *jsonParser) next(off int, closer byte, what, after string) (done, ok bool) {
+	p.ws()
+	if p.i >= len(p.src) {
+		return false, p.fail(off, "this %s is never closed with %c", what, closer)
+	}
+	switch p.src[p.i] {
+	case ',':
+		p.i++
+		return false, true
+	case closer:
+		p.i++
+		return true, true
+	}
+	return false, p.fail(p.i, "expected a comma or %c after %s, found %s", closer, after, p.unexpected())
 }
 
 // number reads a number as JSON writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
