@@ -158,16 +158,22 @@ func thousands(n int) string { return groupDigits(strconv.Itoa(n)) }
 
 // groupDigits puts a comma every three digits of a whole number written in
 // decimal.
-func groupDigits(s string) string {
+func groupDigits(s string) string { return GroupDigits(s, ",", "-") }
+
+// GroupDigits writes a whole number given in decimal, perhaps with a
+// leading "-", with sep between groups of three digits and minus for its
+// sign: the one grouping of the diagnostics and of every language's
+// catalogue.
+func GroupDigits(s, sep, minus string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	var b strings.Builder
 	if neg {
-		b.WriteByte('-')
+		b.WriteString(minus)
 	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+			b.WriteString(sep)
 		}
 		b.WriteRune(c)
 	}

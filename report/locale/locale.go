@@ -164,20 +164,7 @@ func capitalise(s string) string {
 // Int writes a whole number with the language's grouping: "12,345",
 // "12 345" (with a narrow no-break space in French).
 func (c *Catalog) Int(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteString("−")
-	}
-	for i, ch := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(c.thousands)
-		}
-		b.WriteRune(ch)
-	}
-	return b.String()
+	return report.GroupDigits(strconv.Itoa(n), c.thousands, "−")
 }
 
 // Decimal writes x with the given number of decimals.
