@@ -140,6 +140,16 @@ func (c *Catalog) Period(p report.Period) string {
 	return from + " – " + c.Date(p.To)
 }
 
+// Periods writes several periods, as a coverage made of pieces: "1 June
+// – 9 September 2025; 1 – 31 December 2025".
+func (c *Catalog) Periods(ps []report.Period) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = c.Period(p)
+	}
+	return strings.Join(out, "; ")
+}
+
 func (c *Catalog) format(layout string, day int, month string, year int) string {
 	r := strings.NewReplacer("%d", c.day(day), "%m", month, "%y", strconv.Itoa(year))
 	return r.Replace(layout)

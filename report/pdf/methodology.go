@@ -133,11 +133,7 @@ func (d *doc) coverageList() string {
 	if len(parts) == 0 {
 		return cat.T("method.coverage_none")
 	}
-	var out []string
-	for _, p := range parts {
-		out = append(out, cat.Period(p))
-	}
-	return cat.T("method.coverage_list", strings.Join(out, "; "), strings.Join(d.ds.Countries(d.l.Scope), ", "))
+	return cat.T("method.coverage_list", cat.Periods(parts), strings.Join(d.ds.Countries(d.l.Scope), ", "))
 }
 
 // groups splits s into groups of n characters separated by spaces.

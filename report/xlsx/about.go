@@ -1,8 +1,6 @@
 package xlsx
 
 import (
-	"strings"
-
 	"briefing/report"
 )
 
@@ -178,11 +176,7 @@ func (a *annex) coverage(p report.Period) string {
 	if len(parts) == 0 {
 		return cat.T("annex.about.not_covered")
 	}
-	var spans []string
-	for _, q := range parts {
-		spans = append(spans, cat.Period(q))
-	}
-	s := strings.Join(spans, "; ")
+	s := cat.Periods(parts)
 	if countries := sel.Dataset.Countries(sel.Letter.Scope); len(countries) > 0 {
 		s = cat.T("annex.about.coverage_countries", s, cat.List(countries))
 	}
