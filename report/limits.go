@@ -102,9 +102,10 @@ const (
 	// MaxSourceTitleLen bounds a source's title, printed in full in every
 	// note that cites it.
 	MaxSourceTitleLen = 500
-	// MaxSummaryLen bounds an event's summary: the chronology cannot yet
-	// split one event's row across pages, so a longer summary would be cut.
-	MaxSummaryLen = 2_000
+	// MaxSummaryLen bounds an event's summary, about 3,500 words: the
+	// chronology prints it whole, across pages if need be, and an Excel
+	// cell holds at most 32,767 characters.
+	MaxSummaryLen = 25_000
 	// MaxKeyPointLen bounds one key point of a letter.
 	MaxKeyPointLen = 600
 	// MaxBodyLen bounds a section's body.
@@ -124,6 +125,9 @@ const (
 	MaxKeyPoints = 10
 	// MaxSections bounds a letter's sections.
 	MaxSections = 50
+	// MaxChronologyLimit bounds a letter's chronology.limit: 500 rows of the
+	// chronology take about 40 pages, the most a letter should hold.
+	MaxChronologyLimit = 500
 	// MaxSectionFigures bounds the figures one section places.
 	MaxSectionFigures = 10
 	// MaxEventCorridors bounds the corridors one event hit.

@@ -482,7 +482,7 @@ func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
 		opt("vehicles_destroyed", d.count(&e.VehiclesDestroyed)),
 		opt("geo_precision", d.integer(&e.GeoPrecision)),
 		opt("claimed_by", d.str(&e.ClaimedBy, MaxNameLen)),
-		req("summary", d.text(&e.Summary, MaxSummaryLen, "the chronology cannot yet split an event across pages, so a longer summary would be cut off in the PDF without warning; shorten it, and leave the detail to the sources")),
+		req("summary", d.text(&e.Summary, MaxSummaryLen, "a summary is printed whole in the chronology and the annex; shorten it, and leave the detail to the sources")),
 		opt("sources", d.list(&e.Sources, MaxEventSources, MaxIDLen, collect("source"))),
 	)
 	if got == nil {
@@ -583,6 +583,7 @@ func (ld *loader) loadLetter(rel string) bool {
 		req("sections", func(_ string, v *yaml.Node) {
 			d.items(v, "sections", MaxSections, func(s *yaml.Node) { ld.section(d, s, &l, name) })
 		}),
+		opt("chronology", func(_ string, v *yaml.Node) { d.chronology(v, &l) }),
 	)
 	refs := ld.figureRefs
 	ld.figureRefs = nil
@@ -611,6 +612,20 @@ func (ld *loader) loadLetter(rel string) bool {
 	}
 	ld.ds.Letters = append(ld.ds.Letters, l)
 	return true
+}
+
+// chronology decodes a letter's chronology settings: for now, the most
+// events its table prints.
+func (d *fileDecoder) chronology(n *yaml.Node, l *Letter) {
+	limit := -1 // stays so when the value is not a whole number, reported already
+	got := d.fields(n, "chronology", req("limit", d.integer(&limit)))
+	switch v := got["limit"]; {
+	case v == nil || limit < 0:
+	case limit < 1 || limit > MaxChronologyLimit:
+		d.errorf(v, "chronology limit %d must be from 1 to %d: the letter prints at most that many events, the most significant ones, and the annex lists them all", limit, MaxChronologyLimit)
+	default:
+		l.ChronologyLimit = limit
+	}
 }
 
 // checkFigureRefs reports every @fig:NAME that names no chart, or a chart

@@ -395,11 +395,14 @@ func (s Selection) EventSources() []string {
 }
 
 // CitedSources returns the letter's sources list: every source its
-// sections' notes or its period's events cite, each once, sorted by
-// publisher, date and title. Its length is the letter's count of sources,
-// wherever the letter prints one.
-func (s Selection) CitedSources() []*Source {
-	ids := s.citedSourceIDs()
+// sections' notes or the events its chronology prints cite, each once,
+// sorted by publisher, date and title. Its length is the letter's count of
+// sources, wherever the letter prints one. A bounded chronology bounds the
+// list; [Selection.EventSources] counts the sources of every event.
+func (s Selection) CitedSources() []*Source { return s.sortedSources(s.citedSourceIDs()) }
+
+// sortedSources returns the sources of ids by publisher, date and title.
+func (s Selection) sortedSources(ids []string) []*Source {
 	out := make([]*Source, 0, len(ids))
 	for _, id := range ids {
 		if src, ok := s.Dataset.Source(id); ok {
@@ -416,10 +419,25 @@ func (s Selection) CitedSources() []*Source {
 	return out
 }
 
+// AnnexSources returns every source the letter's notes or any event of its
+// period cite, each once, in the order of [Selection.CitedSources]: the
+// annex's Sources sheet, which backs every event, printed or not.
+func (s Selection) AnnexSources() []*Source {
+	ids := s.EventSources()
+	for _, sec := range s.Letter.Sections {
+		ids = append(ids, sec.Body.Notes()...)
+	}
+	slices.Sort(ids)
+	return s.sortedSources(slices.Compact(ids))
+}
+
 // citedSourceIDs returns the ids of the letter's sources list, sorted,
 // each once.
 func (s Selection) citedSourceIDs() []string {
-	ids := s.EventSources()
+	var ids []string
+	for _, e := range s.Chronology().Events {
+		ids = append(ids, e.Sources...)
+	}
 	for _, sec := range s.Letter.Sections {
 		ids = append(ids, sec.Body.Notes()...)
 	}

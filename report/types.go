@@ -123,7 +123,10 @@ type Letter struct {
 	Authors   []string
 	KeyPoints []string
 	Sections  []Section
-	Pos       Position
+	// ChronologyLimit is the most events the chronology prints (the
+	// letter's chronology.limit), or 0 for the default rule.
+	ChronologyLimit int
+	Pos             Position
 }
 
 // Section is a titled part of a letter's narrative.

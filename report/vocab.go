@@ -49,6 +49,21 @@ func EventTypes() []string {
 // and message catalogues name it (for example "explosions_remote_violence").
 func EventTypeKey(i int) string { return eventTypes[i].key }
 
+// SubEventTypeKey returns the snake_case key message catalogues name an
+// ACLED sub-type by ("Air/drone strike" is "air_drone_strike").
+func SubEventTypeKey(name string) string {
+	key := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r - 'A' + 'a'
+		}
+		return '_'
+	}, name)
+	return strings.ReplaceAll(strings.ReplaceAll(key, " ", "_"), "__", "_")
+}
+
 // EventTypeIndex returns the position of an ACLED event type in
 // [EventTypes], or -1 for a name that is not one.
 func EventTypeIndex(name string) int {

@@ -85,6 +85,7 @@ type truth struct {
 	events, violence, strategic, demonstrations int
 	corridorsHit                                int
 	fatalities, claimedFatalities               int
+	sources                                     map[string]bool // ids in the events' source_ids
 }
 
 func eventsTruth(t *testing.T, book *excelize.File) truth {
@@ -97,7 +98,7 @@ func eventsTruth(t *testing.T, book *excelize.File) truth {
 	for i, name := range rows[0] {
 		col[name] = i
 	}
-	for _, name := range []string{"disorder_type", "corridors", "fatalities", "claimed_by"} {
+	for _, name := range []string{"disorder_type", "corridors", "fatalities", "claimed_by", "source_ids"} {
 		if _, ok := col[name]; !ok {
 			t.Fatalf("the Events sheet has no column %q: %v", name, rows[0])
 		}
@@ -108,10 +109,15 @@ func eventsTruth(t *testing.T, book *excelize.File) truth {
 		}
 		return ""
 	}
-	var tr truth
+	tr := truth{sources: map[string]bool{}}
 	hit := map[string]bool{}
 	for _, r := range rows[1:] {
 		tr.events++
+		for id := range strings.SplitSeq(cell(r, "source_ids"), ";") {
+			if id = strings.TrimSpace(id); id != "" {
+				tr.sources[id] = true
+			}
+		}
 		disorder := cell(r, "disorder_type")
 		if strings.Contains(disorder, "Political violence") {
 			tr.violence++
@@ -165,14 +171,42 @@ func checkFiguresAgree(t *testing.T, doc *pdftest.Doc, book *excelize.File) {
 	if tr.fatalities > 0 {
 		eq("key figure: fatalities", number(t, tiles, "Reported fatalities"), tr.fatalities)
 	}
+	// The sources: the letter lists those of its notes and printed rows,
+	// numbered as the Sources sheet's "Letter no." column numbers them;
+	// the sheet also holds the sources of the events left unprinted.
 	sourceRows, err := book.GetRows("Sources")
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq("key figure: sources (rows of the annex's Sources sheet)", number(t, tiles, "Sources"), len(sourceRows)-1)
+	numbered, letterNo := 0, slices.Index(sourceRows[0], "Letter no.")
+	if letterNo < 0 {
+		t.Fatalf("the Sources sheet has no Letter no. column: %q", sourceRows[0])
+	}
+	for _, r := range sourceRows[1:] {
+		if letterNo < len(r) && r[letterNo] != "" {
+			numbered++
+		}
+	}
+	listed := sourcesListed(doc)
+	eq("key figure: sources (entries of the letter's sources list)", number(t, tiles, "Sources"), listed)
+	eq("sources with a number on the Sources sheet", numbered, listed)
+	citing := slices.Index(sourceRows[0], "Events citing it")
+	backing := 0
+	for _, r := range sourceRows[1:] {
+		if citing < len(r) && r[citing] != "0" {
+			backing++
+		}
+	}
+	eq("Sources sheet rows cited by events (source ids of the Events sheet)", backing, len(tr.sources))
 
-	// The chronology: one row per event.
-	eq("chronology rows", chronologyRows(t, doc), tr.events)
+	// The chronology: one row per event, up to the letter's bound.
+	printed := tr.events
+	if printed > report.ChronologyAll {
+		printed = report.ChronologyDefault
+		holds := match(t, flatText(doc), `The period holds ([\d,]+) events; the Excel annex`)
+		eq("chronology: the period's events, below the table", holds, tr.events)
+	}
+	eq("chronology rows", chronologyRows(t, doc), printed)
 
 	// The methodology's table and facts.
 	method := pagesText(doc, "Methodology and data", "")
@@ -181,10 +215,11 @@ func checkFiguresAgree(t *testing.T, doc *pdftest.Doc, book *excelize.File) {
 	eq("methodology: events fact", match(t, method, `(?m)^Events ([\d,]+) in the period`), tr.events)
 	eq("methodology: political violence fact", match(t, method, `in the period: ([\d,]+) of political violence`), tr.violence)
 	eq("methodology: strategic developments fact", match(t, method, `of political violence, ([\d,]+) strategic developments`), tr.strategic)
-	eq("methodology: sources fact", match(t, method, `(?m)^Sources ([\d,]+) in the sources list`), len(sourceRows)-1)
+	eq("methodology: sources fact", match(t, method, `(?m)^Sources ([\d,]+) in the letter’s sources list`), listed)
+	eq("methodology: sources behind the events", match(t, flatText(doc), `sources list; ([\d,]+) back the period’s events in all`), len(tr.sources))
 
 	// The annex's own summary and its Frequency sheet.
-	outside := checkAbout(t, book, tr, len(sourceRows)-1)
+	outside := checkAbout(t, book, tr, listed)
 	checkFrequency(t, doc, book, tr, outside)
 }
 
@@ -263,6 +298,21 @@ func pagesText(doc *pdftest.Doc, from, to string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// flatText is the document's text on one line, single-spaced.
+func flatText(doc *pdftest.Doc) string { return strings.Join(strings.Fields(doc.Text()), " ") }
+
+// sourcesListed counts the entries of the letter's sources list, numbered
+// from 1.
+func sourcesListed(doc *pdftest.Doc) int {
+	n := 0
+	for _, m := range regexp.MustCompile(`(?m)^(\d+)\. `).FindAllStringSubmatch(pagesText(doc, "Sources cited", "Methodology and data"), -1) {
+		if k, _ := strconv.Atoi(m[1]); k == n+1 {
+			n = k
+		}
+	}
+	return n
 }
 
 func match(t *testing.T, text, pattern string) int {

@@ -215,6 +215,15 @@ func (c *Catalog) Percent(pct float64) string {
 // report.EventTypes) in the catalogue's language.
 func (c *Catalog) EventType(i int) string { return c.T("event_type." + report.EventTypeKey(i)) }
 
+// SubEventType returns the name of an ACLED sub-type in the catalogue's
+// language; one the catalogue does not know prints as ACLED names it.
+func (c *Catalog) SubEventType(name string) string {
+	if key := "sub_event_type." + report.SubEventTypeKey(name); c.Has(key) {
+		return c.T(key)
+	}
+	return name
+}
+
 // Target returns the label of a target tag.
 func (c *Catalog) Target(tag string) string { return c.T("target." + tag) }
 

@@ -40,6 +40,13 @@ func TestCatalogsComplete(t *testing.T) {
 				t.Errorf("%s: no name for event type %d", lang, i)
 			}
 		}
+		for _, et := range report.EventTypes() {
+			for _, sub := range report.SubEventTypes(et) {
+				if !c.Has("sub_event_type." + report.SubEventTypeKey(sub)) {
+					t.Errorf("%s: no name for sub-event type %q", lang, sub)
+				}
+			}
+		}
 		for _, tag := range report.TargetTags() {
 			if strings.HasPrefix(c.Target(tag), "[") {
 				t.Errorf("%s: no label for target %q", lang, tag)

@@ -8,59 +8,82 @@ import (
 	"briefing/report"
 )
 
-// column is one column of a table.
-type column struct {
-	title string
-	width float64
-	align alignment // alignLeft, or alignRight for numbers
-}
-
-// Table type: Liberation Sans, small enough for six columns on A4.
+// Table type: Liberation Sans, small enough for seven columns on A4.
 const (
 	cellSize    = 7.4
 	cellLeading = 3.35
 	cellPad     = 1.3
 )
 
-// chronology lists every event of the period in a table whose header row
-// is repeated on each page and whose rows are never split.
+// chronology lists the events the letter prints (all of them, or the most
+// significant when the period holds more than the letter's bound) in a
+// table whose header row repeats on every page it reaches. The rule that
+// chose the events is written above the table and the period's full count
+// below it.
 func (d *doc) chronology() {
-	cat := d.cat
-	d.newPage(true)
+	cat, pal := d.cat, d.pal
+	d.breakUnlessRoom(d.chronologyFirstBlock())
 	d.heading(cat.T("chronology.title"), 0)
 	if len(d.sel.Events) == 0 {
-		d.flow(d.typeset([]span{plain(cat.T("chronology.empty"), serif, "I", bodySize, d.pal.muted)}, marginL, textW, bodyLeading, alignLeft))
+		d.flow(d.typeset([]span{plain(cat.T("chronology.empty"), serif, "I", bodySize, pal.muted)}, marginL, textW, bodyLeading, alignLeft))
 		return
 	}
-	d.flow(d.typeset([]span{plain(cat.T("chronology.intro"), sans, "", 8.5, d.pal.muted)}, marginL, textW, 4.2, alignLeft))
+	chron := d.chron
+	intro := cat.T("chronology.intro")
+	if chron.Limit > 0 {
+		intro = cat.T("chronology.intro_limited", cat.Int(len(chron.Events)), cat.Int(chron.Total))
+	}
+	d.flow(d.typeset([]span{plain(intro+" "+cat.T("chronology.key"), sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft))
 	d.y += 3
 	cols := []column{
-		{title: cat.T("chronology.date"), width: 18},
-		{title: cat.T("chronology.place"), width: 23},
-		{title: cat.T("chronology.type"), width: 23},
-		{title: cat.T("chronology.corridors"), width: 23},
-		{title: cat.T("chronology.summary"), width: 59},
-		{title: cat.T("chronology.sources"), width: 24},
+		{title: cat.T("chronology.date"), max: 26},
+		{title: cat.T("chronology.place"), max: 30, flex: true},
+		{title: cat.T("chronology.event"), max: 30, flex: true},
+		{title: cat.T("chronology.actors"), max: 32, flex: true},
+		{title: cat.T("chronology.fatalities"), align: alignRight, max: 16},
+		{title: cat.T("chronology.summary"), rest: true},
+		{title: cat.T("chronology.sources"), max: 16},
 	}
-	rows := make([][]string, len(d.sel.Events))
-	for i := range d.sel.Events {
-		rows[i] = d.chronologyRow(&d.sel.Events[i])
+	rows := make([][]cell, len(chron.Events))
+	for i, e := range chron.Events {
+		rows[i] = d.chronologyRow(e)
 	}
+	d.fitColumns(cols, rows, 50)
 	d.table(cols, rows)
+	if chron.Limit > 0 {
+		d.y += 3
+		d.flow(d.typeset([]span{plain(cat.T("chronology.outro", cat.Int(chron.Total), d.l.ID+"-annex.xlsx"), sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft))
+	}
 }
 
-func (d *doc) chronologyRow(e *report.Event) []string {
-	cat := d.cat
-	place := e.Place
+// chronologyFirstBlock is the height the chronology needs on the page it
+// starts on: its heading, its introduction and the header and first row
+// of its table.
+func (d *doc) chronologyFirstBlock() float64 {
+	return 9 + 2.5 + 7 + 2.5 + 4*4.2 + 3 + 2*(2*cellLeading+2*cellPad)
+}
+
+// cell is the content of a table cell: paragraphs, each begun on a new
+// line.
+type cell [][]span
+
+// chronologyRow writes the cells of an event's row.
+func (d *doc) chronologyRow(e *report.Event) []cell {
+	cat, pal := d.cat, d.pal
+	text := func(s string) []span { return []span{plain(s, sans, "", cellSize, pal.ink)} }
+	muted := func(s string) []span { return []span{plain(s, sans, "", cellSize, pal.muted)} }
+
+	place := cell{text(e.Place)}
 	if p, ok := d.ds.Place(e.Place); ok {
-		place = p.Name
-		if p.Admin1 != p.Name {
-			place += " (" + p.Admin1 + ")"
+		name := p.Name
+		if p.Admin1 != "" && p.Admin1 != p.Name {
+			name += " (" + p.Admin1 + ")"
 		}
+		place = cell{text(name)}
 	}
 	// Say how well the place locates the event, as the map does.
 	if e.GeoPrecision > report.GeoExact {
-		place += " " + cat.T("chronology.geo_precision."+strconv.Itoa(e.GeoPrecision))
+		place = append(place, muted(cat.T("chronology.geo_precision."+strconv.Itoa(e.GeoPrecision))))
 	}
 	var corridors []string
 	for _, id := range e.Corridors {
@@ -68,18 +91,65 @@ func (d *doc) chronologyRow(e *report.Event) []string {
 			corridors = append(corridors, c.Short)
 		}
 	}
-	var sources []string
-	for _, id := range e.Sources {
-		if s, ok := d.ds.Source(id); ok && !slices.Contains(sources, s.Publisher) {
-			sources = append(sources, s.Publisher)
-		}
+	if len(corridors) > 0 {
+		place = append(place, muted(strings.Join(corridors, ", ")))
 	}
-	kind := cat.EventType(report.EventTypeIndex(e.EventType))
+
+	event := cell{{plain(cat.EventType(report.EventTypeIndex(e.EventType)), sans, "B", cellSize, pal.ink)}}
+	if e.SubEventType != "" {
+		event = append(event, muted(cat.SubEventType(e.SubEventType)))
+	}
+
+	var actors cell
+	if e.Actor1 != "" {
+		actors = append(actors, text(e.Actor1))
+	}
+	if e.AssocActor1 != "" {
+		actors = append(actors, muted(cat.T("chronology.with", e.AssocActor1)))
+	}
+	if e.Actor2 != "" {
+		key := "chronology.against"
+		if e.SubEventType == "Agreement" || e.SubEventType == "Non-violent transfer of territory" {
+			key = "chronology.and"
+		}
+		actors = append(actors, text(cat.T(key, e.Actor2)))
+	}
+
+	fatalities := cell{muted("–")}
+	if e.Fatalities.Reported {
+		n := cat.Int(e.Fatalities.N)
+		if e.ClaimedBy != "" {
+			n += "*"
+		}
+		fatalities = cell{text(n)}
+	}
+
 	summary := e.Summary
 	if claim := d.eventClaim(e); claim != "" {
 		summary += " " + claim
 	}
-	return []string{d.eventDate(e), place, kind, strings.Join(corridors, ", "), summary, strings.Join(sources, "; ")}
+
+	// Each source is its number in the sources list, linked to its entry.
+	var nums []int
+	for _, id := range e.Sources {
+		if n, ok := d.sourceNum[id]; ok && !slices.Contains(nums, n) {
+			nums = append(nums, n)
+		}
+	}
+	slices.Sort(nums)
+	var sources []span
+	for i, n := range nums {
+		s := strconv.Itoa(n)
+		if i < len(nums)-1 {
+			s += ","
+		}
+		sources = append(sources, span{text: s, family: sans, size: cellSize, color: pal.primary, link: d.sourceLink[n-1]})
+		if i < len(nums)-1 {
+			sources = append(sources, plain(" ", sans, "", cellSize, pal.ink))
+		}
+	}
+
+	return []cell{{text(d.eventDate(e))}, place, event, actors, fatalities, {text(summary)}, {sources}}
 }
 
 // eventClaim says which of an event's figures come from an actor's own
@@ -109,10 +179,12 @@ func (d *doc) eventClaim(e *report.Event) string {
 // 25 Aug 2025") or a month ("July 2025").
 func (d *doc) eventDate(e *report.Event) string {
 	cat := d.cat
-	day := func(x report.Date) string { return cat.ShortDate(x) + " " + strconv.Itoa(x.Year) }
+	// A date is never broken across lines: no-break spaces hold it.
+	nb := func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
+	day := func(x report.Date) string { return nb(cat.ShortDate(x) + " " + strconv.Itoa(x.Year)) }
 	switch e.TimePrecision {
 	case report.PrecisionMonth:
-		return cat.MonthYear(e.Date.Year, e.Date.Month)
+		return nb(cat.MonthYear(e.Date.Year, e.Date.Month))
 	case report.PrecisionWeek:
 		return cat.T("chronology.week", day(e.Date))
 	}
@@ -122,65 +194,5 @@ func (d *doc) eventDate(e *report.Event) string {
 	if e.DateEnd.Year == e.Date.Year && e.DateEnd.Month == e.Date.Month {
 		return strconv.Itoa(e.Date.Day) + "–" + day(e.DateEnd)
 	}
-	return day(e.Date) + " – " + day(e.DateEnd)
-}
-
-// table sets rows under a header row; the header is repeated at the top of
-// every page the table reaches, and a row that does not fit moves whole to
-// the next page.
-func (d *doc) table(cols []column, rows [][]string) {
-	pal := d.pal
-	header := func() {
-		h := d.rowHeight(cols, titles(cols), "B")
-		d.fillColor(pal.primary)
-		d.pdf.Rect(marginL, d.y, textW, h, "F")
-		d.drawRow(cols, titles(cols), "B", pal.white)
-		d.y += h
-	}
-	d.need(d.rowHeight(cols, titles(cols), "B") + d.rowHeight(cols, rows[0], ""))
-	header()
-	for i, row := range rows {
-		h := d.rowHeight(cols, row, "")
-		if d.y+h > bodyBottom {
-			d.newPage(true)
-			header()
-		}
-		if i%2 == 1 {
-			d.fillColor(pal.light.Mix(pal.white, 0.35))
-			d.pdf.Rect(marginL, d.y, textW, h, "F")
-		}
-		d.drawRow(cols, row, "", pal.ink)
-		d.y += h
-		d.rule(marginL, d.y, textW, 0.15, pal.rule)
-	}
-}
-
-func titles(cols []column) []string {
-	t := make([]string, len(cols))
-	for i, c := range cols {
-		t[i] = c.title
-	}
-	return t
-}
-
-func (d *doc) cellBlock(text string, c column, style string, color report.Color) block {
-	return d.typeset([]span{plain(text, sans, style, cellSize, color)}, 0, c.width-2*cellPad, cellLeading, c.align)
-}
-
-func (d *doc) rowHeight(cols []column, cells []string, style string) float64 {
-	lines := 1
-	for i, c := range cols {
-		lines = max(lines, len(d.cellBlock(cells[i], c, style, d.pal.ink).lines))
-	}
-	return float64(lines)*cellLeading + 2*cellPad
-}
-
-func (d *doc) drawRow(cols []column, cells []string, style string, color report.Color) {
-	x := marginL
-	for i, c := range cols {
-		b := d.cellBlock(cells[i], c, style, color)
-		b.x = x + cellPad
-		d.setAt(b, d.y+cellPad)
-		x += c.width
-	}
+	return day(e.Date) + "\u00a0– " + day(e.DateEnd)
 }

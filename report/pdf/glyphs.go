@@ -171,12 +171,14 @@ func (gc *glyphChecker) letter(l *report.Letter) {
 	}
 }
 
-// event checks what the chronology prints of an event: its summary and
-// the actor its figures are claimed by. Actors are printed in the annex
-// only, whose spreadsheet fonts are the reader's.
+// event checks what the chronology prints of an event: its summary, its
+// actors and the actor its figures are claimed by.
 func (gc *glyphChecker) event(e *report.Event) {
 	name := fmt.Sprintf("event %q", e.ID)
 	gc.check(e.Pos, "the summary of "+name, e.Summary)
+	gc.check(e.Pos, "the actor1 of "+name, e.Actor1)
+	gc.check(e.Pos, "the assoc_actor_1 of "+name, e.AssocActor1)
+	gc.check(e.Pos, "the actor2 of "+name, e.Actor2)
 	gc.check(e.Pos, "the claimed_by of "+name, e.ClaimedBy)
 }
 

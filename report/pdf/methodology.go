@@ -15,7 +15,7 @@ import (
 func (d *doc) methodology() {
 	cat, pal, sel := d.cat, d.pal, d.sel
 	k := sel.KeyFigures()
-	d.y += 4
+	d.breakUnlessRoom(9 + 2.5 + 7 + 2.5 + 3*5)
 	d.heading(cat.T("method.title"), 0)
 	paragraphs := []string{
 		cat.T("method.coding"),
@@ -62,12 +62,17 @@ func (d *doc) methodology() {
 		[]string{cat.T("method.total"), cat.Int(current.Total()), previousCell(previous.Total())},
 		[]string{cat.T("method.of_which_violence"), cat.Int(k.Violence), previousCell(k.PreviousViolence)},
 	)
-	d.headingKeep(cat.T("method.by_type"), 1, float64(len(rows)+1)*6)
-	d.table([]column{
+	cells := make([][]cell, len(rows))
+	for i, r := range rows {
+		cells[i] = d.textCells(r, "", pal.ink)
+	}
+	byType := d.layTable([]column{
 		{width: 90},
 		{title: cat.T("method.this_period"), width: 40, align: alignRight},
 		{title: cat.T("method.previous_period"), width: 40, align: alignRight},
-	}, rows)
+	}, cells)
+	d.headingKeep(cat.T("method.by_type"), 1, byType.firstBlock())
+	d.drawTable(byType)
 
 	// The facts: short, so they stay together with their heading.
 	cutoff := cat.T("method.no_cutoff")

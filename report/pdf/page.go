@@ -101,8 +101,15 @@ type doc struct {
 	// known before the text that refers to it is set.
 	figureNumber map[string]int
 	figureLink   map[string]int
-	widths       map[widthKey]float64
-	err          error
+	// chron is what the chronology prints; cited is the sources list,
+	// numbered from 1 in its order, sourceNum each source's number by id
+	// and sourceLink the link to entry n at index n-1.
+	chron      report.Chronology
+	cited      []*report.Source
+	sourceNum  map[string]int
+	sourceLink []int
+	widths     map[widthKey]float64
+	err        error
 }
 
 // palette is the brand's colours as the letter uses them.
@@ -131,6 +138,7 @@ func layout(ctx context.Context, sel report.Selection, opt Options, pages int) (
 		theme: charts.Theme{Catalog: opt.Catalog, Brand: b, Fonts: opt.Fonts},
 	}
 	d.numberFigures()
+	d.numberSources()
 	d.metadata()
 	pdf.SetFooterFunc(d.footer)
 	pdf.SetHeaderFunc(d.header)
@@ -226,6 +234,19 @@ func (d *doc) need(h float64) bool {
 	}
 	d.newPage(true)
 	return true
+}
+
+// breakUnlessRoom starts a new page unless at least a third of the
+// current one is free and the first first millimetres of what follows fit
+// in it: a part of the letter may begin below the end of the previous one.
+func (d *doc) breakUnlessRoom(first float64) {
+	if d.y <= bodyTop {
+		return
+	}
+	if room := d.room(); room >= (bodyBottom-bodyTop)/3 && room >= first {
+		return
+	}
+	d.newPage(true)
 }
 
 func (d *doc) header() {

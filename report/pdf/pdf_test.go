@@ -301,43 +301,6 @@ func TestSampleLetter(t *testing.T) {
 		}
 	})
 
-	t.Run("chronology header on every page", func(t *testing.T) {
-		header := "Date Place Type Corridors Summary Sources"
-		pages := 0
-		for i := range doc.Pages {
-			page := flat(doc.PageText(i))
-			if !strings.Contains(page, "Chronology of events") && pages == 0 {
-				continue
-			}
-			if strings.Contains(page, "Sources cited") && !strings.Contains(page, header) {
-				break
-			}
-			pages++
-			if !strings.Contains(page, header) {
-				t.Errorf("chronology page %d lacks the header row", i+1)
-			}
-		}
-		if pages < 2 {
-			t.Errorf("the chronology spans %d pages; the sample needs at least 2", pages)
-		}
-		// The summary column, read top to bottom on each page, holds every
-		// event's summary whole.
-		var summaries strings.Builder
-		for _, p := range doc.Pages {
-			for _, run := range p.Text {
-				if x := run.X * 25.4 / 72; x >= 107 && x < 165 && run.Size < 8 {
-					summaries.WriteString(run.Text + " ")
-				}
-			}
-		}
-		column := flat(summaries.String())
-		for _, e := range ds.Select(l).Events {
-			if !strings.Contains(column, flat(e.Summary)) {
-				t.Errorf("chronology lacks the summary of event %s", e.ID)
-			}
-		}
-	})
-
 	t.Run("methodology", func(t *testing.T) {
 		for _, want := range []string{"ACLED", "9 September 2025", groupsOf(ds.Fingerprint(), 8), "briefing test", "2025-09-kayes-annex.xlsx"} {
 			if !strings.Contains(text, want) {

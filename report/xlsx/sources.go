@@ -2,11 +2,13 @@ package xlsx
 
 import "slices"
 
-// sourcesSheet lists the letter's sources list ([report.Selection.CitedSources]):
-// the sources its period's events cite and those its text cites as notes,
-// in the letter's order (publisher, date, title), with how many of its
-// events cite each. Taking the list from the one function the letter uses
-// keeps the sheet's rows and the letter's count of sources equal.
+// sourcesSheet lists every source behind the letter
+// ([report.Selection.AnnexSources]): those its period's events cite and
+// those its text cites as notes, in the letter's order (publisher, date,
+// title), with how many of its events cite each and the number the
+// letter's own sources list gives it, from the one function the letter
+// numbers them with ([report.Selection.CitedSources]). A bounded
+// chronology prints some events only: their sources have no number.
 func (a *annex) sourcesSheet(name string) *sheet {
 	st, cat := a.st, a.cat
 	col := func(key string, style int) column {
@@ -22,6 +24,7 @@ func (a *annex) sourcesSheet(name string) *sheet {
 		col("language", st.text),
 		col("kind", st.text),
 		col("events", st.integer),
+		col("letter_no", st.integer),
 	}
 	cols[4].max, cols[5].max = 50, 40
 
@@ -34,7 +37,11 @@ func (a *annex) sourcesSheet(name string) *sheet {
 			}
 		}
 	}
-	sources := a.sel.CitedSources()
+	sources := a.sel.AnnexSources()
+	number := map[string]int{}
+	for i, s := range a.sel.CitedSources() {
+		number[s.ID] = i + 1
+	}
 
 	return &sheet{
 		name: name, table: tableSources, cols: cols, n: len(sources),
@@ -54,7 +61,17 @@ func (a *annex) sourcesSheet(name string) *sheet {
 				txt(s.Language, "language"),
 				txt(s.Kind, "kind"),
 				intCell(citing[s.ID]),
+				a.letterNumber(number[s.ID]),
 			)
 		},
 	}
+}
+
+// letterNumber is a source's number in the letter, or an empty cell for a
+// source the letter does not list.
+func (a *annex) letterNumber(n int) cell {
+	if n == 0 {
+		return cell{}
+	}
+	return intCell(n)
 }

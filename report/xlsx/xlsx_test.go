@@ -171,7 +171,7 @@ func TestSheetsAndHeaders(t *testing.T) {
 		"en": {
 			{"Sheet", "Column", "Definition"},
 			eventColumns, eventSourcesColumns, eventCorridorsColumns, eventTargetsColumns,
-			{"ID", "Publisher", "Date", "Date precision", "Title", "URL", "Language", "Kind", "Events citing it"},
+			{"ID", "Publisher", "Date", "Date precision", "Title", "URL", "Language", "Kind", "Events citing it", "Letter no."},
 			slices.Concat([]string{"ID", "Corridor", "Short name", "Hits (political violence)", "Other events (demonstrations, strategic developments)"},
 				types["en"], []string{"All events naming it", "Share of the period’s events"}),
 			slices.Concat([]string{"Week", "From", "To", "Covered days"}, types["en"], []string{
@@ -181,7 +181,7 @@ func TestSheetsAndHeaders(t *testing.T) {
 		"fr": {
 			{"Feuille", "Colonne", "Définition"},
 			eventColumns, eventSourcesColumns, eventCorridorsColumns, eventTargetsColumns,
-			{"Identifiant", "Éditeur", "Date", "Précision de la date", "Titre", "URL", "Langue", "Type", "Événements la citant"},
+			{"Identifiant", "Éditeur", "Date", "Précision de la date", "Titre", "URL", "Langue", "Type", "Événements la citant", "N° dans la lettre"},
 			slices.Concat([]string{"Identifiant", "Corridor", "Nom court", "Atteintes (violence politique)", "Autres événements (manifestations, développements stratégiques)"},
 				types["fr"], []string{"Tous les événements le mentionnant", "Part des événements de la période"}),
 			slices.Concat([]string{"Semaine", "Du", "Au", "Jours couverts"}, types["fr"], []string{
