@@ -33,7 +33,7 @@ func (d *doc) chronology() {
 	if chron.Limit > 0 {
 		intro = cat.T("chronology.intro_limited", cat.Int(len(chron.Events)), cat.Int(chron.Total))
 	}
-	d.flow(d.typeset([]span{plain(intro+" "+cat.T("chronology.key"), sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft))
+	d.flow(d.typeset([]span{d.prose(intro+" "+cat.T("chronology.key"), sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft))
 	d.y += 3
 	cols := []column{
 		{title: cat.T("chronology.date"), max: 26},
@@ -52,7 +52,7 @@ func (d *doc) chronology() {
 	d.table(cols, rows)
 	if chron.Limit > 0 {
 		d.y += 3
-		d.flow(d.typeset([]span{plain(cat.T("chronology.outro", cat.Int(chron.Total), d.l.ID+"-annex.xlsx"), sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft))
+		d.flow(d.typeset([]span{d.prose(cat.T("chronology.outro", cat.Int(chron.Total), d.l.ID+"-annex.xlsx"), sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft))
 	}
 }
 
@@ -72,6 +72,7 @@ func (d *doc) chronologyRow(e *report.Event) []cell {
 	cat, pal := d.cat, d.pal
 	text := func(s string) []span { return []span{plain(s, sans, "", cellSize, pal.ink)} }
 	muted := func(s string) []span { return []span{plain(s, sans, "", cellSize, pal.muted)} }
+	prose := func(s string) []span { return []span{d.prose(s, sans, "", cellSize, pal.ink)} }
 
 	place := cell{text(e.Place)}
 	if p, ok := d.ds.Place(e.Place); ok {
@@ -149,7 +150,7 @@ func (d *doc) chronologyRow(e *report.Event) []cell {
 		}
 	}
 
-	return []cell{{text(d.eventDate(e))}, place, event, actors, fatalities, {text(summary)}, {sources}}
+	return []cell{{text(d.eventDate(e))}, place, event, actors, fatalities, {prose(summary)}, {sources}}
 }
 
 // eventClaim says which of an event's figures come from an actor's own

@@ -3,12 +3,14 @@ package pdf
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/charts"
+	"briefing/report/pdf/hyphen"
 )
 
 // testDoc is a doc with a page open and nothing else, to test the flow.
@@ -116,5 +118,81 @@ func TestBreakLines(t *testing.T) {
 	}
 	if got := strings.Join(texts, "|"); got != "on|3 September,|1.52 million|people" {
 		t.Errorf("words = %q", got)
+	}
+}
+
+// lineTexts returns each line of a block as text.
+func lineTexts(b block) []string {
+	var out []string
+	for _, ln := range b.lines {
+		var words []string
+		for _, w := range ln.words {
+			var text string
+			for _, p := range w.parts {
+				text += p.text
+			}
+			words = append(words, text)
+		}
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
+}
+
+// TestHyphenation: justified and ragged text is hyphenated where a line
+// would stretch or end short, never twice in a row more than twice, and
+// never in names, URLs, numbers or text marked plain.
+func TestHyphenation(t *testing.T) {
+	d := testDoc(t)
+	en, err := hyphen.For("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.hyph = en
+	prose := strings.Repeat("International organisations considered the humanitarian consequences of transportation disruptions extraordinarily significant. ", 12)
+
+	b := d.typeset([]span{d.prose(prose, serif, "", bodySize, d.pal.ink)}, marginL, 38, bodyLeading, justify)
+	hyphenated, inRow, most := 0, 0, 0
+	for i, ln := range lineTexts(b) {
+		if b.lines[i].hyphen {
+			hyphenated++
+			inRow++
+			most = max(most, inRow)
+			if !strings.HasSuffix(ln, "-") {
+				t.Errorf("line %q is marked hyphenated but does not end in a hyphen", ln)
+			}
+		} else {
+			inRow = 0
+		}
+		if w := d.width(ln, serif, "", bodySize); w > 38.01 {
+			t.Errorf("line %q is %.1f mm wide, over 38", ln, w)
+		}
+	}
+	if hyphenated == 0 {
+		t.Error("38 mm of justified text full of long words has no hyphenated line")
+	}
+	if most > 2 {
+		t.Errorf("%d hyphenated lines in a row; at most 2", most)
+	}
+	// Every word comes back whole once the hyphens are taken out.
+	joined := strings.ReplaceAll(strings.Join(lineTexts(b), "\n"), "-\n", "")
+	if got, want := strings.Fields(joined), strings.Fields(prose); !slices.Equal(got, want) {
+		t.Errorf("the hyphenated text reads back as %d words, want %d", len(got), len(want))
+	}
+
+	for _, tt := range []struct {
+		name string
+		sp   span
+	}{
+		{"plain text", plain(prose, sans, "", cellSize, d.pal.ink)},
+		{"a URL", d.prose("see https://www.example.org/transportation-disruptions/extraordinarily-significant-considerations", sans, "", cellSize, d.pal.ink)},
+		{"names", d.prose(strings.Repeat("Oussoubidiagna Farabougou Bafoulabé ", 8), sans, "", cellSize, d.pal.ink)},
+		{"numbers and acronyms", d.prose(strings.Repeat("1,520,000 123456789 ACLED-JNIM-RN1 ", 8), sans, "", cellSize, d.pal.ink)},
+	} {
+		b := d.typeset([]span{tt.sp}, 0, 30, cellLeading, alignLeft)
+		for _, ln := range b.lines {
+			if ln.hyphen {
+				t.Errorf("%s: line %q is hyphenated", tt.name, lineTexts(block{lines: []line{ln}})[0])
+			}
+		}
 	}
 }

@@ -86,7 +86,7 @@ func (d *doc) keyFigures() {
 	if len(d.l.KeyPoints) > 0 {
 		d.heading(cat.T("keyfig.points"), 1)
 		for _, point := range d.l.KeyPoints {
-			b := d.typeset([]span{plain(point, serif, "", 11, pal.ink)}, marginL+6, textW-6, 5.6, alignLeft)
+			b := d.typeset([]span{d.prose(point, serif, "", 11, pal.ink)}, marginL+6, textW-6, 5.6, alignLeft)
 			b.marker = func(baseline float64) {
 				d.fillColor(pal.accent)
 				d.pdf.Rect(marginL+0.5, baseline-2.6, 2.2, 2.2, "F")
@@ -140,7 +140,7 @@ func (d *doc) tileBlocks(t tile, x, w float64) (label, note block, noteX float64
 	if t.arrow != 0 {
 		noteX += 4.5
 	}
-	note = d.typeset([]span{plain(t.note, sans, "", 7, pal.muted)}, noteX, x+w-3.5-noteX, 3.2, alignLeft)
+	note = d.typeset([]span{d.prose(t.note, sans, "", 7, pal.muted)}, noteX, x+w-3.5-noteX, 3.2, alignLeft)
 	return label, note, noteX
 }
 

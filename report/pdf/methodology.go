@@ -38,7 +38,7 @@ func (d *doc) methodology() {
 		}
 	}
 	for _, text := range paragraphs {
-		d.flow(d.typeset([]span{plain(text, serif, "", 10, pal.ink)}, marginL, textW, 5, justify))
+		d.flow(d.typeset([]span{d.prose(text, serif, "", 10, pal.ink)}, marginL, textW, 5, justify))
 		d.y += paraGap
 	}
 
@@ -99,22 +99,33 @@ func (d *doc) methodology() {
 	if name := d.ds.Info.Name; name != "" {
 		facts = append([][]string{{cat.T("method.fact.dataset"), name}}, facts...)
 	}
+	// The facts, a row each: the heading keeps the first three with it,
+	// and the last row is never left alone on a page.
 	type fact struct{ label, value block }
-	var lines []fact
-	total := 0.0
+	var factRows []fact
+	heights := []float64{}
 	for _, f := range facts {
 		r := fact{
 			d.typeset([]span{plain(f[0], sans, "B", 8.5, pal.ink)}, marginL, 58, 4.2, alignLeft),
 			d.typeset([]span{plain(f[1], sans, "", 8.5, pal.ink)}, marginL+60, textW-60, 4.2, alignLeft),
 		}
-		lines = append(lines, r)
-		total += max(r.label.height(), r.value.height()) + 1.4
+		factRows = append(factRows, r)
+		heights = append(heights, max(r.label.height(), r.value.height())+1.4)
 	}
-	d.headingKeep(cat.T("method.facts"), 1, total)
-	for _, r := range lines {
+	keep := 0.0
+	for _, h := range heights[:min(3, len(heights))] {
+		keep += h
+	}
+	d.headingKeep(cat.T("method.facts"), 1, keep)
+	for i, r := range factRows {
+		h := heights[i]
+		if i == len(factRows)-2 {
+			h += heights[i+1] // the last two rows go together
+		}
+		d.need(h)
 		d.setAt(r.label, d.y)
 		d.setAt(r.value, d.y)
-		d.y += max(r.label.height(), r.value.height()) + 1.4
+		d.y += heights[i]
 	}
 }
 

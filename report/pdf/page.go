@@ -14,6 +14,7 @@ import (
 	"briefing/charts"
 	"briefing/report"
 	"briefing/report/locale"
+	"briefing/report/pdf/hyphen"
 )
 
 // Options are what a letter needs besides its selection.
@@ -109,7 +110,11 @@ type doc struct {
 	sourceNum  map[string]int
 	sourceLink []int
 	widths     map[widthKey]float64
-	err        error
+	// hyph hyphenates the letter's own text, in its language.
+	hyph *hyphen.Hyphenator
+	// floats are figures waiting for the top of the next page.
+	floats []float
+	err    error
 }
 
 // palette is the brand's colours as the letter uses them.
@@ -136,6 +141,10 @@ func layout(ctx context.Context, sel report.Selection, opt Options, pages int) (
 			rule: b.Colors.Muted.Mix(report.Color{R: 255, G: 255, B: 255}, 0.7),
 		},
 		theme: charts.Theme{Catalog: opt.Catalog, Brand: b, Fonts: opt.Fonts},
+	}
+	var err error
+	if d.hyph, err = hyphen.For(sel.Letter.Language); err != nil {
+		return nil, fmt.Errorf("pdf: hyphenation: %w", err)
 	}
 	d.numberFigures()
 	d.numberSources()
@@ -221,6 +230,9 @@ func (d *doc) newPage(chrome bool) {
 	d.nextChrome = chrome
 	d.pdf.AddPage()
 	d.y = bodyTop
+	if chrome && len(d.floats) > 0 {
+		d.placeFigures()
+	}
 }
 
 // room is the height left on the current page.
@@ -234,6 +246,19 @@ func (d *doc) need(h float64) bool {
 	}
 	d.newPage(true)
 	return true
+}
+
+// hyphenator returns the hyphenator of a text in lang, or nil when the
+// letter cannot hyphenate that language.
+func (d *doc) hyphenator(lang string) *hyphen.Hyphenator {
+	if lang == d.l.Language {
+		return d.hyph
+	}
+	h, err := hyphen.For(lang)
+	if err != nil {
+		return nil
+	}
+	return h
 }
 
 // breakUnlessRoom starts a new page unless at least a third of the

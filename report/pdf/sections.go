@@ -47,6 +47,8 @@ func (d *doc) sections() {
 		}
 		d.section(&d.l.Sections[i])
 	}
+	// The sections' figures stay with them, before the chronology.
+	d.placeFigures()
 }
 
 func (d *doc) section(s *report.Section) {
@@ -111,7 +113,7 @@ func (d *doc) inlineSpans(inlines []report.Inline, n *notes) []span {
 		if in.Italic {
 			style += "I"
 		}
-		spans = append(spans, plain(in.Text, serif, style, bodySize, d.pal.ink))
+		spans = append(spans, d.prose(in.Text, serif, style, bodySize, d.pal.ink))
 	}
 	return spans
 }
@@ -151,7 +153,7 @@ func (d *doc) citation(src *report.Source, size float64) []span {
 	pal := d.pal
 	spans := []span{
 		plain(src.Publisher+" ("+d.cat.PartialDate(src.Date)+"). ", sans, "", size, pal.ink),
-		plain(strings.TrimRight(src.Title, ".")+".", sans, "I", size, pal.ink),
+		{text: strings.TrimRight(src.Title, ".") + ".", family: sans, style: "I", size: size, color: pal.ink, hyph: d.hyphenator(src.Language)},
 	}
 	if src.URL != "" {
 		spans = append(spans, plain(" ", sans, "", size, pal.ink),
@@ -204,8 +206,28 @@ func (d *doc) figureSource() string {
 	return cat.T("figure.source_uncovered", name, events, cat.Period(d.sel.Period))
 }
 
+// float is a figure ready to place: its chart, caption and source line.
+type float struct {
+	name            string
+	number          int
+	ch              *charts.Chart
+	caption, source block
+}
+
+// frame is the height of a figure's caption and source line with their
+// gaps; full is that plus the chart at the text's width.
+func (f float) frame() float64 { return f.caption.height() + 2 + 2 + f.source.height() }
+func (f float) full() float64  { return f.frame() + textW*f.ch.Height/f.ch.Width }
+
+// figureGap is the space above a figure.
+const figureGap = 6.0
+
 // figure places a chart with its caption above and its source below, all
-// on one page.
+// on one page. A figure that almost fits the rest of the page is drawn a
+// little smaller; one that does not fit, where more than a third of the
+// page is left, floats to the top of the next page, and the text that
+// follows fills the gap, as LaTeX floats figures. Figures keep their order:
+// behind a floating figure, the next one floats too.
 func (d *doc) figure(name string) {
 	ch, err := charts.Build(name, d.sel, d.theme)
 	if err != nil {
@@ -214,31 +236,60 @@ func (d *doc) figure(name string) {
 	}
 	pal, cat := d.pal, d.cat
 	d.figures++
-	caption := d.typeset([]span{
-		plain(cat.T("figure.caption", d.figures)+" ", sans, "B", 9, pal.primary),
-		plain(d.figureTitle(name)+", "+cat.Period(d.sel.Period), sans, "", 9, pal.ink),
-	}, marginL, textW, 4.4, alignLeft)
-	source := d.typeset([]span{plain(d.figureSource(), sans, "", 7.5, pal.muted)}, marginL, textW, 3.6, alignLeft)
-	// A figure that almost fits the rest of the page is drawn a little
-	// smaller rather than leaving a third of the page blank.
+	f := float{name: name, number: d.figures, ch: ch,
+		caption: d.typeset([]span{
+			plain(cat.T("figure.caption", d.figures)+" ", sans, "B", 9, pal.primary),
+			plain(d.figureTitle(name)+", "+cat.Period(d.sel.Period), sans, "", 9, pal.ink),
+		}, marginL, textW, 4.4, alignLeft),
+		source: d.typeset([]span{plain(d.figureSource(), sans, "", 7.5, pal.muted)}, marginL, textW, 3.6, alignLeft),
+	}
+	room := d.room() - figureGap
+	switch {
+	case len(d.floats) > 0:
+		d.floats = append(d.floats, f)
+	case f.full() <= room || room >= 0.8*f.full():
+		d.placeFigure(f)
+	case room > (bodyBottom-bodyTop)/3:
+		d.floats = append(d.floats, f)
+	default:
+		d.newPage(true)
+		d.placeFigure(f)
+	}
+}
+
+// placeFigures places the figures left floating, at the current position
+// (the top of a page, or the end of the sections), breaking the page when
+// one does not fit.
+func (d *doc) placeFigures() {
+	floats := d.floats
+	d.floats = nil
+	for _, f := range floats {
+		if room := d.room() - figureGap; f.full() > room && room < 0.8*f.full() {
+			d.newPage(true)
+		}
+		d.placeFigure(f)
+	}
+}
+
+// placeFigure sets a figure at the current position, drawn smaller when it
+// almost fits the rest of the page.
+func (d *doc) placeFigure(f float) {
+	if d.y > bodyTop {
+		d.y += figureGap
+	}
 	width := textW
-	frame := caption.height() + 2 + 2 + source.height()
-	full := frame + width*ch.Height/ch.Width
-	d.y += 6
-	if room := d.room(); full > room && room >= 0.8*full {
-		width = (room - frame) * ch.Width / ch.Height
-	} else {
-		d.need(full)
+	if room := d.room(); f.full() > room {
+		width = (room - f.frame()) * f.ch.Width / f.ch.Height
 	}
-	if d.figureNumber[name] == d.figures {
-		d.pdf.SetLink(d.figureLink[name], d.y, d.pdf.PageNo())
+	if d.figureNumber[f.name] == f.number {
+		d.pdf.SetLink(d.figureLink[f.name], d.y, d.pdf.PageNo())
 	}
-	d.y += d.setAt(caption, d.y) + 2
-	h, err := ch.DrawPDF(d.pdf, marginL+(textW-width)/2, d.y, width)
+	d.y += d.setAt(f.caption, d.y) + 2
+	h, err := f.ch.DrawPDF(d.pdf, marginL+(textW-width)/2, d.y, width)
 	if err != nil {
 		d.err = err
 		return
 	}
 	d.y += h + 2
-	d.y += d.setAt(source, d.y)
+	d.y += d.setAt(f.source, d.y)
 }

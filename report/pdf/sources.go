@@ -15,7 +15,7 @@ func (d *doc) sources() {
 	if d.chron.Limit > 0 {
 		intro = cat.T("sources.intro_limited", cat.Int(len(d.sel.EventSources())))
 	}
-	introBlock := d.typeset([]span{plain(intro, sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft)
+	introBlock := d.typeset([]span{d.prose(intro, sans, "", 8.5, pal.muted)}, marginL, textW, 4.2, alignLeft)
 	entries := make([]block, len(d.cited))
 	for i, src := range d.cited {
 		entries[i] = d.typeset(d.citation(src, 8.2), marginL+sourceIndent, textW-sourceIndent, 3.9, alignLeft)

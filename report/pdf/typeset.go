@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"briefing/report"
+	"briefing/report/pdf/hyphen"
 )
 
 // span is a piece of inline text in one style.
@@ -21,6 +23,9 @@ type span struct {
 	url           string  // external link, or ""
 	// actual, when set, is what copy and search read instead of text.
 	actual string
+	// hyph hyphenates the span's words, in its language; nil for text
+	// never hyphenated: names, ids, URLs, numbers.
+	hyph *hyphen.Hyphenator
 }
 
 // word is the unit lines are made of: spans with no breaking space between
@@ -35,6 +40,8 @@ type word struct {
 type line struct {
 	words []word
 	width float64 // natural width, spaces included
+	// hyphen is set when the line ends in a hyphen the typesetter added.
+	hyphen bool
 }
 
 // alignment of the lines of a block.
@@ -100,8 +107,11 @@ var shortNumber = regexp.MustCompile(`^\d[\d.,]{0,4}$`)
 
 // breakLines fills lines greedily, the first at most width wide and the
 // others width-hang. A word wider than a line (a long URL) is cut into
-// pieces that fit, preferably after a slash or another separator.
-func (d *doc) breakLines(words []word, width, hang float64) []line {
+// pieces that fit, preferably after a slash or another separator. A word
+// that does not fit the end of a line is hyphenated when the line would
+// otherwise stretch (justified) or end short (ragged), but never on more
+// than two lines in a row.
+func (d *doc) breakLines(words []word, width, hang float64, align alignment) []line {
 	var lines []line
 	var cur line
 	measure := func() float64 {
@@ -110,25 +120,91 @@ func (d *doc) breakLines(words []word, width, hang float64) []line {
 		}
 		return width - hang
 	}
+	inRow := 0 // lines just set that end in a hyphen
 	for _, w := range words {
 		for _, piece := range d.cutWord(w, width-hang) {
-			add := piece.width
+			space := 0.0
 			if len(cur.words) > 0 {
-				add += cur.words[len(cur.words)-1].space
+				space = cur.words[len(cur.words)-1].space
 			}
-			if len(cur.words) > 0 && cur.width+add > measure()+0.01 {
+			if len(cur.words) > 0 && cur.width+space+piece.width > measure()+0.01 {
+				slack := measure() - cur.width
+				if inRow < 2 && d.wouldStretch(cur, slack, align) {
+					if head, tail, ok := d.hyphenate(piece, slack-space); ok {
+						cur.words = append(cur.words, head)
+						cur.width += space + head.width
+						cur.hyphen = true
+						piece = tail
+					}
+				}
+				if cur.hyphen {
+					inRow++
+				} else {
+					inRow = 0
+				}
 				lines = append(lines, cur)
 				cur = line{}
-				add = piece.width
+				space = 0
 			}
 			cur.words = append(cur.words, piece)
-			cur.width += add
+			cur.width += space + piece.width
 		}
 	}
 	if len(cur.words) > 0 {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// wouldStretch reports whether a line ended with slack millimetres to
+// spare looks wrong enough to hyphenate the next word: justified, when its
+// spaces would grow by more than half; ragged, when it would end more than
+// a fifth of the measure short.
+func (d *doc) wouldStretch(ln line, slack float64, align alignment) bool {
+	if align == justify {
+		gaps := len(ln.words) - 1
+		if gaps == 0 {
+			return true
+		}
+		return slack/float64(gaps) > 0.5*ln.words[0].space
+	}
+	return slack > (ln.width+slack)/5
+}
+
+// hyphenate splits w at the last break point of its first part whose head,
+// with a hyphen, fits room; a break after a hyphen already in the word
+// ("Kati-Kayes") adds none.
+func (d *doc) hyphenate(w word, room float64) (head, tail word, ok bool) {
+	first := w.parts[0]
+	// Names are not hyphenated: a capitalised word in running text is
+	// most often one ("Oussoubidiagna", "Senegalese").
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(first.text, unicode.IsPunct)); first.hyph == nil || unicode.IsUpper(r) {
+		return word{}, word{}, false
+	}
+	points := first.hyph.Points(first.text)
+	for i := len(points) - 1; i >= 0; i-- {
+		at := points[i]
+		text := first.text[:at]
+		if r, _ := utf8.DecodeLastRuneInString(text); r != '-' && r != '–' && r != '‐' {
+			text += "-"
+		}
+		hw := d.width(text, first.family, first.style, first.size)
+		if hw > room {
+			continue
+		}
+		h := first
+		h.text = text
+		h.actual = ""
+		t := first
+		t.text = first.text[at:]
+		head = word{parts: []span{h}, width: hw}
+		tail = word{parts: append([]span{t}, w.parts[1:]...), space: w.space}
+		for _, p := range tail.parts {
+			tail.width += d.width(p.text, p.family, p.style, p.size)
+		}
+		return head, tail, true
+	}
+	return word{}, word{}, false
 }
 
 // cutWord returns w whole when it fits width, or cut into pieces that do.
@@ -259,13 +335,13 @@ type block struct {
 
 // typeset breaks spans into a block.
 func (d *doc) typeset(spans []span, x, width, leading float64, align alignment) block {
-	return block{lines: d.breakLines(d.split(spans), width, 0), x: x, width: width, leading: leading, align: align}
+	return block{lines: d.breakLines(d.split(spans), width, 0, align), x: x, width: width, leading: leading, align: align}
 }
 
 // typesetHanging breaks spans into a block whose lines after the first are
 // indented by hang, as bibliographies set their entries.
 func (d *doc) typesetHanging(spans []span, x, width, hang, leading float64) block {
-	return block{lines: d.breakLines(d.split(spans), width, hang), x: x, width: width, hang: hang, leading: leading, align: alignLeft}
+	return block{lines: d.breakLines(d.split(spans), width, hang, alignLeft), x: x, width: width, hang: hang, leading: leading, align: alignLeft}
 }
 
 // drawBlockLine sets line j of a block with its baseline at y.
@@ -332,9 +408,16 @@ func (d *doc) setAt(b block, top float64) float64 {
 	return b.height()
 }
 
-// plain makes the span of a run of text in one style.
+// plain makes the span of a run of text in one style, never hyphenated:
+// names, ids, numbers, headings.
 func plain(text, family, style string, size float64, color report.Color) span {
 	return span{text: text, family: family, style: style, size: size, color: color}
+}
+
+// prose makes the span of a run of running text in the letter's language,
+// hyphenated where a line needs it.
+func (d *doc) prose(text, family, style string, size float64, color report.Color) span {
+	return span{text: text, family: family, style: style, size: size, color: color, hyph: d.hyph}
 }
 
 // actualText draws what draw draws as marked content whose actual text,
