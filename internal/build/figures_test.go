@@ -216,7 +216,7 @@ func checkFiguresAgree(t *testing.T, doc *pdftest.Doc, book *excelize.File) {
 	eq("methodology: political violence fact", match(t, method, `in the period: ([\d,]+) of political violence`), tr.violence)
 	eq("methodology: strategic developments fact", match(t, method, `of political violence, ([\d,]+) strategic developments`), tr.strategic)
 	eq("methodology: sources fact", match(t, method, `(?m)^Sources ([\d,]+) in the letter’s sources list`), listed)
-	eq("methodology: sources behind the events", match(t, flatText(doc), `sources list; ([\d,]+) back the period’s events in all`), len(tr.sources))
+	eq("methodology: sources behind the events", match(t, flatText(doc), `sources list; ([\d,]+) behind the period’s events`), len(tr.sources))
 
 	// The annex's own summary and its Frequency sheet.
 	outside := checkAbout(t, book, tr, listed)

@@ -132,6 +132,6 @@ func enLetter() map[string]string {
 		"method.fact.events":            "Events",
 		"method.fact.events_value":      "%s in the period: %s of political violence, %s strategic developments",
 		"method.fact.sources":           "Sources",
-		"method.fact.sources_value":     "%s in the letter’s sources list; %s back the period’s events in all, every one listed in the annex",
+		"method.fact.sources_value":     "%s in the letter’s sources list; %s behind the period’s events, all in the annex",
 	}
 }

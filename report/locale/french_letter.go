@@ -133,6 +133,6 @@ func frLetter() map[string]string {
 		"method.fact.events":            "Événements",
 		"method.fact.events_value":      "%s sur la période\u202f: %s de violence politique, %s développements stratégiques",
 		"method.fact.sources":           "Sources",
-		"method.fact.sources_value":     "%s dans la liste des sources de la lettre\u202f; %s étayent au total les événements de la période, toutes détaillées dans l’annexe",
+		"method.fact.sources_value":     "%s dans la liste des sources de la lettre\u202f; %s étayant les événements de la période, toutes dans l’annexe",
 	}
 }

@@ -15,7 +15,7 @@ import (
 func (d *doc) methodology() {
 	cat, pal, sel := d.cat, d.pal, d.sel
 	k := sel.KeyFigures()
-	d.breakUnlessRoom(9 + 2.5 + 7 + 2.5 + 3*5)
+	d.breakUnlessRoom(9 + 2.5 + 7 + 2.5 + 3*4.6)
 	d.heading(cat.T("method.title"), 0)
 	paragraphs := []string{
 		cat.T("method.coding"),
@@ -37,9 +37,10 @@ func (d *doc) methodology() {
 			paragraphs = append(paragraphs, cat.T("method.basemap"))
 		}
 	}
+	// A note on method, set a size below the body text.
 	for _, text := range paragraphs {
-		d.flow(d.typeset([]span{d.prose(text, serif, "", 10, pal.ink)}, marginL, textW, 5, justify))
-		d.y += paraGap
+		d.flow(d.typeset([]span{d.prose(text, serif, "", 9.5, pal.ink)}, marginL, textW, 4.6, justify))
+		d.y += 1.8
 	}
 
 	// Events by type, this period and the previous one: the totals of
@@ -106,11 +107,11 @@ func (d *doc) methodology() {
 	heights := []float64{}
 	for _, f := range facts {
 		r := fact{
-			d.typeset([]span{plain(f[0], sans, "B", 8.5, pal.ink)}, marginL, 58, 4.2, alignLeft),
-			d.typeset([]span{plain(f[1], sans, "", 8.5, pal.ink)}, marginL+60, textW-60, 4.2, alignLeft),
+			d.typeset([]span{plain(f[0], sans, "B", 8.5, pal.ink)}, marginL, 48, 4.2, alignLeft),
+			d.typeset([]span{plain(f[1], sans, "", 8.5, pal.ink)}, marginL+50, textW-50, 4.2, alignLeft),
 		}
 		factRows = append(factRows, r)
-		heights = append(heights, max(r.label.height(), r.value.height())+1.4)
+		heights = append(heights, max(r.label.height(), r.value.height())+0.9)
 	}
 	keep := 0.0
 	for _, h := range heights[:min(3, len(heights))] {

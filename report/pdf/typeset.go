@@ -110,7 +110,7 @@ var shortNumber = regexp.MustCompile(`^\d[\d.,]{0,4}$`)
 // pieces that fit, preferably after a slash or another separator. A word
 // that does not fit the end of a line is hyphenated when the line would
 // otherwise stretch (justified) or end short (ragged), but never on more
-// than two lines in a row.
+// than two lines in a row, nor the paragraph's last word.
 func (d *doc) breakLines(words []word, width, hang float64, align alignment) []line {
 	var lines []line
 	var cur line
@@ -121,7 +121,8 @@ func (d *doc) breakLines(words []word, width, hang float64, align alignment) []l
 		return width - hang
 	}
 	inRow := 0 // lines just set that end in a hyphen
-	for _, w := range words {
+	for k, w := range words {
+		last := k == len(words)-1
 		for _, piece := range d.cutWord(w, width-hang) {
 			space := 0.0
 			if len(cur.words) > 0 {
@@ -129,7 +130,9 @@ func (d *doc) breakLines(words []word, width, hang float64, align alignment) []l
 			}
 			if len(cur.words) > 0 && cur.width+space+piece.width > measure()+0.01 {
 				slack := measure() - cur.width
-				if inRow < 2 && d.wouldStretch(cur, slack, align) {
+				// The last word is not hyphenated: half a word alone on
+				// the paragraph's last line looks worse than a loose line.
+				if inRow < 2 && !last && d.wouldStretch(cur, slack, align) {
 					if head, tail, ok := d.hyphenate(piece, slack-space); ok {
 						cur.words = append(cur.words, head)
 						cur.width += space + head.width
