@@ -204,18 +204,7 @@ func TestChronologyLongSummary(t *testing.T) {
 // rule names, by date, says how many the period holds, and lists only the
 // sources of the notes and the printed rows.
 func TestChronologyLimit(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, 2000, 3); err != nil {
-		t.Fatal(err)
-	}
-	ds, diags := report.Load(dir)
-	if diags.HasErrors() {
-		t.Fatalf("synthetic data: %v", diags)
-	}
-	l, ok := ds.Letter(synth.LetterID)
-	if !ok {
-		t.Fatal("no synthetic letter")
-	}
+	ds, l := loadSynthetic(t, 2000)
 	// A mark in each summary tells which events a reader finds printed.
 	for i := range ds.Events {
 		ds.Events[i].Summary += fmt.Sprintf(" Ref%d.", i)
@@ -317,4 +306,23 @@ func groupThousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// loadSynthetic writes and loads a synthetic dataset of n events, and
+// returns its letter.
+func loadSynthetic(t *testing.T, n int) (*report.Dataset, *report.Letter) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := synth.Write(dir, n, 3); err != nil {
+		t.Fatal(err)
+	}
+	ds, diags := report.Load(dir)
+	if diags.HasErrors() {
+		t.Fatalf("synthetic data: %v", diags)
+	}
+	l, ok := ds.Letter(synth.LetterID)
+	if !ok {
+		t.Fatal("no synthetic letter")
+	}
+	return ds, l
 }

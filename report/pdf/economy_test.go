@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"briefing/internal/pdftest"
-	"briefing/internal/synth"
-	"briefing/report"
 )
 
 // The text block of a page, in points from the top: below the running
@@ -55,15 +53,7 @@ func firstWords(s string, n int) string {
 }
 
 func TestPageEconomy(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, 2000, 3); err != nil {
-		t.Fatal(err)
-	}
-	big, diags := report.Load(dir)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	bigLetter, _ := big.Letter(synth.LetterID)
+	big, bigLetter := loadSynthetic(t, 2000)
 
 	ds, l := loadSample(t)
 	_, doc, _ := build(t, ds, l)

@@ -134,18 +134,23 @@ func (d *doc) notes(n *notes) {
 		if !ok {
 			continue
 		}
-		num := strconv.Itoa(n.num[id])
-		b := d.typeset(d.citation(src, 7.8), marginL+6, textW-6, 3.7, alignLeft)
-		b.marker = func(baseline float64) {
-			d.setFont(sans, "B", 7.8)
-			d.textColor(pal.accent)
-			d.pdf.Text(marginL, baseline, num+".")
-		}
-		d.need(min(b.height(), 2*b.leading))
-		d.pdf.SetLink(n.links[id], d.y, d.pdf.PageNo())
-		d.flow(b)
+		d.numbered(d.typeset(d.citation(src, 7.8), marginL+6, textW-6, 3.7, alignLeft), n.num[id], 7.8, n.links[id])
 		d.y += 1.2
 	}
+}
+
+// numbered sets an entry of a numbered list (notes, sources): its number
+// in the margin, the target of link at its top, at least two of its lines
+// on the page it starts on.
+func (d *doc) numbered(b block, num int, size float64, link int) {
+	b.marker = func(baseline float64) {
+		d.setFont(sans, "B", size)
+		d.textColor(d.pal.accent)
+		d.pdf.Text(marginL, baseline, strconv.Itoa(num)+".")
+	}
+	d.need(min(b.height(), 2*b.leading))
+	d.pdf.SetLink(link, d.y, d.pdf.PageNo())
+	d.flow(b)
 }
 
 // citation writes a source as "Publisher (date). Title. URL".

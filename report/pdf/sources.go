@@ -1,7 +1,5 @@
 package pdf
 
-import "strconv"
-
 // sources lists the sources the letter cites, in its sections' notes or
 // through the events its chronology prints, by publisher and date, each
 // numbered as the chronology refers to it. When the chronology is bounded
@@ -25,15 +23,7 @@ func (d *doc) sources() {
 	d.flow(introBlock)
 	d.y += 3
 	for i, b := range entries {
-		num := strconv.Itoa(i + 1)
-		b.marker = func(baseline float64) {
-			d.setFont(sans, "B", 8.2)
-			d.textColor(pal.accent)
-			d.pdf.Text(marginL, baseline, num+".")
-		}
-		d.need(min(b.height(), 2*b.leading))
-		d.pdf.SetLink(d.sourceLink[i], d.y, d.pdf.PageNo())
-		d.flow(b)
+		d.numbered(b, i+1, 8.2, d.sourceLink[i])
 		d.y += 1.6
 	}
 }
