@@ -2,6 +2,7 @@ package charts
 
 import (
 	"html"
+	"image"
 	"math"
 
 	"github.com/golang/freetype/truetype"
@@ -24,6 +25,9 @@ type canvas struct {
 	fontScale float64
 	// escape XML-escapes text, which go-chart's SVG renderer writes raw.
 	escape bool
+	// img, for a PNG, is the image the raster renderer paints, which
+	// fillRectAlpha fills directly.
+	img *image.RGBA
 }
 
 // textStyle is how a label is set.
@@ -58,6 +62,10 @@ func (c *canvas) fillRectAlpha(x, y, w, h float64, col report.Color, alpha uint8
 	if w <= 0 || h <= 0 {
 		return
 	}
+	if c.img != nil {
+		c.fillPixels(c.px(x), c.px(y), c.px(x+w), c.px(y+h), rgba(col, alpha))
+		return
+	}
 	c.r.SetFillColor(rgba(col, alpha))
 	c.r.SetStrokeColor(transparent)
 	c.r.SetStrokeWidth(0)
@@ -67,6 +75,43 @@ func (c *canvas) fillRectAlpha(x, y, w, h float64, col report.Color, alpha uint8
 	c.r.LineTo(c.px(x), c.px(y+h))
 	c.r.Close()
 	c.r.Fill()
+}
+
+// fillPixels paints the pixels of [x0, x1) × [y0, y1) with col, over what
+// is there. The renderer rounds every coordinate to whole pixels, so a
+// rectangle covers each pixel wholly or not at all, and this gives the
+// bytes the rasteriser gives (its blending, with full coverage), without
+// scanning the rectangle's outline: a tenth of the time of a chart.
+func (c *canvas) fillPixels(x0, y0, x1, y1 int, col drawing.Color) {
+	b := c.img.Bounds()
+	x0, y0, x1, y1 = max(x0, b.Min.X), max(y0, b.Min.Y), min(x1, b.Max.X), min(y1, b.Max.Y)
+	if x0 >= x1 || y0 >= y1 {
+		return
+	}
+	const m = 1<<16 - 1
+	cr, cg, cb, ca := col.RGBA()
+	if ca == m {
+		// Opaque: the blend gives the colour itself; copy it row by row.
+		first := c.img.Pix[(y0-b.Min.Y)*c.img.Stride+(x0-b.Min.X)*4 : (y0-b.Min.Y)*c.img.Stride+(x1-b.Min.X)*4]
+		for i := 0; i < len(first); i += 4 {
+			first[i], first[i+1], first[i+2], first[i+3] = col.R, col.G, col.B, 255
+		}
+		for y := y0 + 1; y < y1; y++ {
+			copy(c.img.Pix[(y-b.Min.Y)*c.img.Stride+(x0-b.Min.X)*4:], first)
+		}
+		return
+	}
+	a := (m - ca) * 0x101
+	for y := y0; y < y1; y++ {
+		row := c.img.Pix[(y-b.Min.Y)*c.img.Stride+(x0-b.Min.X)*4 : (y-b.Min.Y)*c.img.Stride+(x1-b.Min.X)*4]
+		for i := 0; i < len(row); i += 4 {
+			px := row[i : i+4 : i+4]
+			px[0] = uint8((uint32(px[0])*a + cr*m) / m >> 8)
+			px[1] = uint8((uint32(px[1])*a + cg*m) / m >> 8)
+			px[2] = uint8((uint32(px[2])*a + cb*m) / m >> 8)
+			px[3] = uint8((uint32(px[3])*a + ca*m) / m >> 8)
+		}
+	}
 }
 
 // line strokes a polyline; dash, in millimetres, may be nil.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
 	"io"
 	"math"
 
@@ -89,18 +88,17 @@ func (ch *Chart) WritePNG(w io.Writer, dpi float64) error {
 		return fmt.Errorf("charts: %s: %w", ch.Name, err)
 	}
 	r.SetDPI(dpi)
-	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: pxPerMM, fontScale: 64.0 / 72}
-	c.fillRect(0, 0, ch.Width, ch.Height, report.Color{R: 255, G: 255, B: 255})
-	ch.draw(c)
-	// go-chart hands the image to a collector instead of encoding it, so
-	// that the encoder's level is ours: the fastest deflate, since a
-	// chart's flat colours compress well at any level.
+	// go-chart hands a collector the image it paints instead of encoding
+	// it: asked first, it gives the canvas the image to fill rectangles
+	// into, and the encoding is ours (see encodePNG).
 	var img rgbaCollector
 	if err := r.Save(&img); err != nil {
-		return fmt.Errorf("charts: %s: writing PNG: %w", ch.Name, err)
+		return fmt.Errorf("charts: %s: %w", ch.Name, err)
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(w, img.rgba); err != nil {
+	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: pxPerMM, fontScale: 64.0 / 72, img: img.rgba}
+	c.fillRect(0, 0, ch.Width, ch.Height, report.Color{R: 255, G: 255, B: 255})
+	ch.draw(c)
+	if err := encodePNG(w, img.rgba); err != nil {
 		return fmt.Errorf("charts: %s: writing PNG: %w", ch.Name, err)
 	}
 	return nil

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"briefing/charts"
@@ -120,54 +121,99 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	if err != nil {
 		return nil, nil, err
 	}
-	var letter bytes.Buffer
-	// What pdf.Write warns about (a character the fonts lack) Check
-	// refuses before a build; a caller who did not run it gets a letter
-	// with a blank there, and the warning.
-	warnings, err = pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date})
-	if err != nil {
-		return nil, warnings, err
+	// The PDF, the annex, the events file and each chart are independent:
+	// they are made concurrently, each into its own slot, and gathered in
+	// a fixed order, so that the files and warnings are the same whatever
+	// the number of CPUs.
+	names := charts.Names()
+	type output struct {
+		files    []File
+		warnings report.Diagnostics
+		err      error
 	}
-	var annex bytes.Buffer
-	annexWarnings, err := xlsx.Write(ctx, &annex, sel, xlsx.Options{Catalog: cat, Brand: ds.Brand, Generator: env.Generator, Date: env.Date})
-	warnings = append(warnings, annexWarnings...)
-	if err != nil {
-		return nil, warnings, err
+	outs := make([]output, 3+len(names))
+	var wg sync.WaitGroup
+	// A panic in one of them becomes its error, as in Letter itself: a
+	// goroutine's panic would not reach Letter's recover.
+	protect := func(slot *output, f func()) {
+		defer func() {
+			if p := recover(); p != nil {
+				*slot = output{err: InternalError(p, PanicSite())}
+			}
+		}()
+		f()
 	}
-	var events bytes.Buffer
-	if err := acled.WriteCSV(&events, sel.ACLEDRows()); err != nil {
-		return nil, warnings, fmt.Errorf("writing %s: %w", EventsPath(l), err)
-	}
-	files = []File{
-		{Path: PDFPath(l), Data: letter.Bytes()},
-		{Path: AnnexPath(l), Data: annex.Bytes()},
-		{Path: EventsPath(l), Data: events.Bytes()},
-	}
+	guard := func(slot *output, f func()) { wg.Go(func() { protect(slot, f) }) }
+	guard(&outs[0], func() {
+		var letter bytes.Buffer
+		// What pdf.Write warns about (a character the fonts lack) Check
+		// refuses before a build; a caller who did not run it gets a
+		// letter with a blank there, and the warning.
+		w, err := pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date})
+		outs[0] = output{[]File{{Path: PDFPath(l), Data: letter.Bytes()}}, w, err}
+	})
+	guard(&outs[1], func() {
+		var annex bytes.Buffer
+		w, err := xlsx.Write(ctx, &annex, sel, xlsx.Options{Catalog: cat, Brand: ds.Brand, Generator: env.Generator, Date: env.Date})
+		outs[1] = output{[]File{{Path: AnnexPath(l), Data: annex.Bytes()}}, w, err}
+	})
+	guard(&outs[2], func() {
+		var events bytes.Buffer
+		if err := acled.WriteCSV(&events, sel.ACLEDRows()); err != nil {
+			outs[2].err = fmt.Errorf("writing %s: %w", EventsPath(l), err)
+			return
+		}
+		outs[2].files = []File{{Path: EventsPath(l), Data: events.Bytes()}}
+	})
 	theme := charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts}
-	for _, name := range charts.Names() {
-		if err := ctx.Err(); err != nil {
-			return nil, warnings, err
+	// Two workers draw the charts: each PNG is a raster of about 10 MB
+	// while it is drawn, and the PDF and the annex share the CPUs.
+	next := make(chan int, len(names))
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	for range min(2, len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				protect(&outs[3+i], func() {
+					outs[3+i].files, outs[3+i].err = chartFiles(ctx, names[i], sel, theme)
+				})
+			}
+		})
+	}
+	wg.Wait()
+	for _, o := range outs {
+		warnings = append(warnings, o.warnings...)
+		if o.err != nil {
+			return nil, warnings, o.err
 		}
-		ch, err := charts.Build(name, sel, theme)
-		if err != nil {
-			return nil, warnings, err
-		}
-		var png, svg bytes.Buffer
-		if err := ch.WritePNG(&png, charts.PNGDPI); err != nil {
-			return nil, warnings, err
-		}
-		if err := ch.WriteSVG(&svg); err != nil {
-			return nil, warnings, err
-		}
-		files = append(files,
-			File{Path: chartPath(name, ".png"), Data: png.Bytes()},
-			File{Path: chartPath(name, ".svg"), Data: svg.Bytes()})
+		files = append(files, o.files...)
 	}
 	manifest, err := manifestFile(plan, files)
 	if err != nil {
 		return nil, warnings, err
 	}
 	return append(files, manifest), warnings, nil
+}
+
+// chartFiles draws a chart as PNG and as SVG.
+func chartFiles(ctx context.Context, name string, sel report.Selection, theme charts.Theme) ([]File, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ch, err := charts.Build(name, sel, theme)
+	if err != nil {
+		return nil, err
+	}
+	var png, svg bytes.Buffer
+	if err := ch.WritePNG(&png, charts.PNGDPI); err != nil {
+		return nil, err
+	}
+	if err := ch.WriteSVG(&svg); err != nil {
+		return nil, err
+	}
+	return []File{{Path: chartPath(name, ".png"), Data: png.Bytes()}, {Path: chartPath(name, ".svg"), Data: svg.Bytes()}}, nil
 }
 
 // Write puts a letter's files into dir, each through a temporary file in

@@ -25,7 +25,7 @@ func testDoc(t *testing.T) *doc {
 	if err := fonts.Register(p); err != nil {
 		t.Fatal(err)
 	}
-	d := &doc{ctx: context.Background(), pdf: p, widths: map[widthKey]float64{}}
+	d := &doc{ctx: context.Background(), pdf: p, opt: Options{Fonts: fonts}, widths: map[widthKey]float64{}}
 	d.newPage(true)
 	return d
 }

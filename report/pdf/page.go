@@ -54,13 +54,16 @@ func Write(ctx context.Context, w io.Writer, sel report.Selection, opt Options) 
 	if len(unprintable) > 0 {
 		return warnings, fmt.Errorf("the data holds what the letter cannot print; run briefing validate to see where:\n%w", unprintable)
 	}
-	// The first pass counts the pages; the second writes them, knowing M in
-	// "page N of M".
-	first, err := layout(ctx, sel, opt, 0)
+	// The first pass only counts the pages: it lays everything out but
+	// draws no text and no chart and never closes its document, which
+	// would compress and subset it. The second writes the pages, knowing
+	// M in "page N of M". Charts are laid out once for both.
+	built := shared{charts: map[string]*charts.Chart{}, widths: map[widthKey]float64{}}
+	first, err := layout(ctx, sel, opt, 0, built)
 	if err != nil {
 		return warnings, err
 	}
-	second, err := layout(ctx, sel, opt, first.PageNo())
+	second, err := layout(ctx, sel, opt, first.PageNo(), built)
 	if err != nil {
 		return warnings, err
 	}
@@ -71,7 +74,11 @@ func Write(ctx context.Context, w io.Writer, sel report.Selection, opt Options) 
 	if err := second.Output(&doc); err != nil {
 		return warnings, fmt.Errorf("pdf: writing: %w", err)
 	}
-	if _, err := w.Write(tagSubsets(doc.Bytes())); err != nil {
+	packed, err := deflateStreams(doc.Bytes())
+	if err != nil {
+		return warnings, err
+	}
+	if _, err := w.Write(tagSubsets(packed)); err != nil {
 		return warnings, fmt.Errorf("pdf: writing: %w", err)
 	}
 	return warnings, nil
@@ -90,9 +97,20 @@ type doc struct {
 	pal   palette
 	theme charts.Theme
 
-	pages  int     // total pages, known in the second pass; 0 in the first
-	y      float64 // where the flow continues on the current page
-	chrome bool    // whether the current page carries the running header and footer
+	pages int // total pages, known in the second pass; 0 in the first
+	// counting is set in the first pass, which only counts pages: it draws
+	// no text and no chart.
+	counting bool
+	// charts holds the charts laid out, by name, shared by both passes.
+	charts map[string]*charts.Chart
+	// font and fill are the font and the fill colour the page's content
+	// stream has now, so that operators are written only when they change.
+	font      fontKey
+	fill      report.Color
+	fillKnown bool
+	carried   carried // across a page break
+	y         float64 // where the flow continues on the current page
+	chrome    bool    // whether the current page carries the running header and footer
 	// nextChrome is chrome for the page being added: fpdf calls the footer
 	// of the page it closes before the header of the page it opens.
 	nextChrome bool
@@ -122,19 +140,32 @@ type palette struct {
 	primary, accent, ink, muted, light, white, rule report.Color
 }
 
-func layout(ctx context.Context, sel report.Selection, opt Options, pages int) (*fpdf.Fpdf, error) {
+// shared is what the two passes share: the charts laid out and the widths
+// measured.
+type shared struct {
+	charts map[string]*charts.Chart
+	widths map[widthKey]float64
+}
+
+func layout(ctx context.Context, sel report.Selection, opt Options, pages int, built shared) (*fpdf.Fpdf, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
+	// The pages are compressed after, by deflateStreams.
+	pdf.SetCompression(false)
 	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCellMargin(0) // drawRun places justified cells by their text
 	pdf.SetMargins(marginL, bodyTop, marginR)
-	if err := opt.Fonts.Register(pdf); err != nil {
-		return nil, err
+	// The counting pass measures text without fpdf (see width) and draws
+	// none: it needs no font, whose registration is fpdf's dearest step.
+	if pages > 0 {
+		if err := opt.Fonts.Register(pdf); err != nil {
+			return nil, err
+		}
 	}
 	b := sel.Dataset.Brand
 	d := &doc{
 		ctx: ctx, pdf: pdf, sel: sel, l: sel.Letter, ds: sel.Dataset, cat: opt.Catalog, opt: opt,
-		brand: b, pages: pages, widths: map[widthKey]float64{},
+		brand: b, pages: pages, counting: pages == 0, charts: built.charts, widths: built.widths,
 		pal: palette{
 			primary: b.Colors.Primary, accent: b.Colors.Accent, ink: b.Colors.Ink,
 			muted: b.Colors.Muted, light: b.Colors.Light, white: report.Color{R: 255, G: 255, B: 255},
@@ -165,7 +196,9 @@ func layout(ctx context.Context, sel report.Selection, opt Options, pages int) (
 			return nil, fmt.Errorf("pdf: %w", err)
 		}
 	}
-	pdf.Close()
+	if !d.counting {
+		pdf.Close()
+	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
@@ -228,7 +261,12 @@ func (d *doc) keywords() string {
 // and footer (every page but the cover and the back page).
 func (d *doc) newPage(chrome bool) {
 	d.nextChrome = chrome
+	// fpdf starts the page with the font and fill colour the page before
+	// had before its footer, and restores them after the header: so does
+	// the cache, in header and here.
+	d.carried = carried{d.font, d.fill, d.fillKnown}
 	d.pdf.AddPage()
+	d.font, d.fill, d.fillKnown = d.carried.font, d.carried.fill, d.carried.fillKnown
 	d.y = bodyTop
 	if chrome && len(d.floats) > 0 {
 		d.placeFigures()
@@ -275,8 +313,9 @@ func (d *doc) breakUnlessRoom(first float64) {
 }
 
 func (d *doc) header() {
+	d.font, d.fill, d.fillKnown = d.carried.font, d.carried.fill, d.carried.fillKnown
 	d.chrome = d.nextChrome
-	if !d.chrome {
+	if !d.chrome || d.counting {
 		return
 	}
 	p := d.pdf
@@ -291,7 +330,7 @@ func (d *doc) header() {
 }
 
 func (d *doc) footer() {
-	if !d.chrome {
+	if !d.chrome || d.counting {
 		return
 	}
 	p := d.pdf
@@ -312,17 +351,59 @@ func (d *doc) rule(x, y, w, h float64, c report.Color) {
 	d.pdf.Rect(x, y-h/2, w, h, "F")
 }
 
-func (d *doc) fillColor(c report.Color) { d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
-func (d *doc) textColor(c report.Color) { d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
+// fillColor sets the colour shapes are filled with, writing the operator
+// only when it changes.
+func (d *doc) fillColor(c report.Color) {
+	if d.fillKnown && c == d.fill {
+		return
+	}
+	d.fill, d.fillKnown = c, true
+	d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+}
+
+// textColor sets the colour of text. Text is painted with the fill
+// colour: when fpdf's text colour differs from it, fpdf wraps every
+// string in "q … rg … Q"; kept equal, one operator serves a run of text.
+func (d *doc) textColor(c report.Color) {
+	d.fillColor(c)
+	d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+}
+
 func (d *doc) drawColor(c report.Color) { d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
 
-// setFont selects a font and records fpdf's error, which SetFont reports
-// only through the document's sticky error.
+// carried is the font and fill colour fpdf carries into a new page.
+type carried struct {
+	font      fontKey
+	fill      report.Color
+	fillKnown bool
+}
+
+// fontKey is a font at a size.
+type fontKey struct {
+	family, style string
+	size          float64
+}
+
+// setFont selects a font, writing its operator only when it changes (fpdf
+// writes one at every call), and records fpdf's error, which SetFont
+// reports only through the document's sticky error.
 func (d *doc) setFont(family, style string, size float64) {
+	k := fontKey{family, style, size}
+	if k == d.font || d.counting {
+		return
+	}
+	d.font = k
 	d.pdf.SetFont(family, style, size)
 	if err := d.pdf.Error(); err != nil && d.err == nil {
 		d.err = fmt.Errorf("pdf: font %s %q: %w", family, style, err)
 	}
+}
+
+// forgetState makes the next font and colour be written again: after
+// something drew on the page through fpdf directly (a chart).
+func (d *doc) forgetState() {
+	d.font = fontKey{}
+	d.fillKnown = false
 }
 
 type widthKey struct {
@@ -330,17 +411,39 @@ type widthKey struct {
 	size                float64
 }
 
-// width measures text in a font, with a cache: the typesetter measures
-// every word of the letter twice per pass.
+// maxWidths bounds the width cache: past it, the cache starts again.
+const maxWidths = 100_000
+
+// width measures text in a font as fpdf does, without selecting the font
+// (see charts.FontSet.PDFAdvance), with a cache that both passes share:
+// the typesetter measures every word of the letter several times.
 func (d *doc) width(text, family, style string, size float64) float64 {
 	k := widthKey{text, family, style, size}
 	if w, ok := d.widths[k]; ok {
 		return w
 	}
-	d.setFont(family, style, size)
-	w := d.pdf.GetStringWidth(text)
+	w := d.measure(text, family, style, size)
+	if len(d.widths) >= maxWidths {
+		clear(d.widths)
+	}
 	d.widths[k] = w
 	return w
+}
+
+// measure is width without the cache.
+func (d *doc) measure(text, family, style string, size float64) float64 {
+	units := 0
+	for _, r := range text {
+		units += d.opt.Fonts.PDFAdvance(family, style, r)
+	}
+	return pdfWidth(units, size)
+}
+
+// pdfWidth turns thousandths of an em at size points into millimetres, in
+// the order of fpdf's own arithmetic, so that widths come out the same.
+func pdfWidth(units int, size float64) float64 {
+	const k = 72.0 / 25.4 // fpdf's scale factor for millimetres
+	return float64(units) * (size / k) / 1000
 }
 
 // heading sets a heading in the flow and bookmarks it: level 0 for the
@@ -365,7 +468,6 @@ func (d *doc) headingKeep(text string, level int, keep float64) {
 		d.rule(marginL, d.y, 12, 0.9, pal.accent)
 		d.y += 2.5
 	}
-	d.setFont(sans, "B", size)
 	d.pdf.Bookmark(text, level, d.y)
 	d.y += d.setAt(b, d.y)
 	d.y += 2.5

@@ -144,6 +144,9 @@ func (d *doc) notes(n *notes) {
 // on the page it starts on.
 func (d *doc) numbered(b block, num int, size float64, link int) {
 	b.marker = func(baseline float64) {
+		if d.counting {
+			return
+		}
 		d.setFont(sans, "B", size)
 		d.textColor(d.pal.accent)
 		d.pdf.Text(marginL, baseline, strconv.Itoa(num)+".")
@@ -234,10 +237,14 @@ const figureGap = 6.0
 // follows fills the gap, as LaTeX floats figures. Figures keep their order:
 // behind a floating figure, the next one floats too.
 func (d *doc) figure(name string) {
-	ch, err := charts.Build(name, d.sel, d.theme)
-	if err != nil {
-		d.err = err
-		return
+	ch := d.charts[name]
+	if ch == nil {
+		var err error
+		if ch, err = charts.Build(name, d.sel, d.theme); err != nil {
+			d.err = err
+			return
+		}
+		d.charts[name] = ch
 	}
 	pal, cat := d.pal, d.cat
 	d.figures++
@@ -290,10 +297,15 @@ func (d *doc) placeFigure(f float) {
 		d.pdf.SetLink(d.figureLink[f.name], d.y, d.pdf.PageNo())
 	}
 	d.y += d.setAt(f.caption, d.y) + 2
-	h, err := f.ch.DrawPDF(d.pdf, marginL+(textW-width)/2, d.y, width)
-	if err != nil {
-		d.err = err
-		return
+	h := width * f.ch.Height / f.ch.Width
+	if !d.counting {
+		var err error
+		if h, err = f.ch.DrawPDF(d.pdf, marginL+(textW-width)/2, d.y, width); err != nil {
+			d.err = err
+			return
+		}
+		// The chart set fonts and colours of its own.
+		d.forgetState()
 	}
 	d.y += h + 2
 	d.y += d.setAt(f.source, d.y)

@@ -26,6 +26,7 @@ var subsetNames = [...]struct{ fpdf, name string }{
 // TAG+Name, with a six-letter tag derived from the name, so that the same
 // document always gets the same tags.
 func tagSubsets(doc []byte) []byte {
+	doc = bytes.Clone(doc)
 	for _, s := range subsetNames {
 		sum := sha256.Sum256([]byte(s.fpdf))
 		tag := make([]byte, 6)
@@ -41,11 +42,10 @@ func tagSubsets(doc []byte) []byte {
 	return doc
 }
 
-// replaceName replaces the PDF name old, as a whole token (followed by a
-// delimiter or white space, so /utf8liberationsans does not match the
-// start of /utf8liberationsansB), with new of the same length.
-func replaceName(doc []byte, old, new string) []byte {
-	out := bytes.Clone(doc)
+// replaceName replaces, in place, the PDF name old, as a whole token
+// (followed by a delimiter or white space, so /utf8liberationsans does not
+// match the start of /utf8liberationsansB), with new of the same length.
+func replaceName(out []byte, old, new string) []byte {
 	for at := 0; ; {
 		i := bytes.Index(out[at:], []byte(old))
 		if i < 0 {

@@ -252,13 +252,13 @@ func (d *doc) cutWord(w word, width float64) []word {
 // style of sp, that fits room, cut after a separator (a slash, a dash…)
 // when one is in its second half.
 func (d *doc) fitPrefix(s string, sp span, room float64) int {
-	fit := 0
+	fit, units := 0, 0
 	for i, r := range s {
-		end := i + utf8.RuneLen(r)
-		if d.width(s[:end], sp.family, sp.style, sp.size) > room {
+		units += d.opt.Fonts.PDFAdvance(sp.family, sp.style, r)
+		if pdfWidth(units, sp.size) > room {
 			break
 		}
-		fit = end
+		fit = i + utf8.RuneLen(r)
 	}
 	if fit == 0 || fit == len(s) {
 		return fit
@@ -283,22 +283,89 @@ func (d *doc) drawLine(ln line, x, y, width float64, align alignment) {
 	case alignRight:
 		x += width - ln.width
 	}
-	for i, w := range ln.words {
-		for j, part := range w.parts {
-			// The space after a word is shown with it, though its place is
-			// set by the justification: text copied from the PDF, or read
-			// aloud, keeps its word breaks.
-			space := j == len(w.parts)-1 && i < len(ln.words)-1
-			x += d.drawSpan(part, x, y, space)
-		}
-		x += w.space + gap
+	if d.counting {
+		return
 	}
+	for i := 0; i < len(ln.words); {
+		w := ln.words[i]
+		if !d.plainWord(w) {
+			for j, part := range w.parts {
+				// The space after a word is shown with it, though its
+				// place is set by the justification: text copied from the
+				// PDF, or read aloud, keeps its word breaks.
+				space := j == len(w.parts)-1 && i < len(ln.words)-1
+				x += d.drawSpan(part, x, y, space)
+			}
+			x += w.space + gap
+			i++
+			continue
+		}
+		// A run of words in one style is one string: one text object,
+		// whose spaces the justification widens.
+		j := i + 1
+		for j < len(ln.words) && d.plainWord(ln.words[j]) && sameStyle(ln.words[j].parts[0], w.parts[0]) {
+			j++
+		}
+		x = d.drawRun(ln.words[i:j], j < len(ln.words), x, y, gap)
+		i = j
+	}
+}
+
+// plainWord reports whether a word can be set in a run with others: one
+// style throughout, no link, no rise, no actual text.
+func (d *doc) plainWord(w word) bool {
+	for _, p := range w.parts {
+		if p.link != 0 || p.url != "" || p.rise != 0 || p.actual != "" || !sameStyle(p, w.parts[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameStyle(a, b span) bool {
+	return a.family == b.family && a.style == b.style && a.size == b.size && a.color == b.color
+}
+
+// drawRun sets words of one style from x, each followed by its space and
+// gap, the last too when more follows on the line, and returns where the
+// next word starts. With no gap the run is one string at its natural
+// spacing; with one, fpdf's justified cell writes it as one TJ array whose
+// spaces are widened to fill the run's width exactly.
+func (d *doc) drawRun(words []word, more bool, x, y, gap float64) float64 {
+	first := words[0].parts[0]
+	var text strings.Builder
+	width, spaces := 0.0, 0
+	for k, w := range words {
+		for _, p := range w.parts {
+			text.WriteString(p.text)
+		}
+		width += w.width
+		if k < len(words)-1 || more {
+			text.WriteByte(' ')
+			width += w.space + gap
+			spaces++
+		}
+	}
+	d.setFont(first.family, first.style, first.size)
+	d.textColor(first.color)
+	if gap == 0 || spaces == 0 {
+		d.pdf.Text(x, y, text.String())
+	} else {
+		// fpdf sets a cell's baseline 0.3 of the font size below its top
+		// when the cell has no height.
+		d.pdf.SetXY(x, y-0.3*ptToMM(first.size))
+		d.pdf.CellFormat(width, 0, text.String(), "", 0, "J", false, 0, "")
+	}
+	return x + width
 }
 
 // drawSpan sets one span with its baseline at y, followed by a space if
 // asked, and returns the span's width without the space.
 func (d *doc) drawSpan(sp span, x, y float64, space bool) float64 {
 	w := d.width(sp.text, sp.family, sp.style, sp.size)
+	if d.counting {
+		return w
+	}
 	d.setFont(sp.family, sp.style, sp.size)
 	d.textColor(sp.color)
 	text := sp.text
