@@ -28,22 +28,41 @@ type Chronology struct {
 
 // Chronology picks the events the letter's chronology prints: every event
 // when the period holds no more than the bound, otherwise the bound's
-// number of most significant events, ranked by [MoreSignificant].
+// number of most significant events, ranked by [MoreSignificant]. It is
+// computed once per selection (Select's), however often it is asked for.
 func (s Selection) Chronology() Chronology {
+	if s.memo == nil {
+		return s.chronology()
+	}
+	s.memo.chronologyOnce.Do(func() { s.memo.chronology = s.chronology() })
+	return s.memo.chronology
+}
+
+func (s Selection) chronology() Chronology {
 	c := Chronology{Total: len(s.Events)}
 	all, limit := ChronologyAll, ChronologyDefault
 	if s.Letter != nil && s.Letter.ChronologyLimit > 0 {
 		all, limit = s.Letter.ChronologyLimit, s.Letter.ChronologyLimit
 	}
-	c.Events = make([]*Event, len(s.Events))
-	for i := range s.Events {
-		c.Events[i] = &s.Events[i]
-	}
+	c.Events = make([]*Event, 0, min(len(s.Events), all))
 	if len(s.Events) <= all {
+		for i := range s.Events {
+			c.Events = append(c.Events, &s.Events[i])
+		}
 		return c
 	}
-	slices.SortFunc(c.Events, MoreSignificant)
-	c.Events = c.Events[:limit]
+	// Rank by keys computed once per event: the disorder class costs
+	// string comparisons, and a sort compares each event many times.
+	keys := make([]significance, len(s.Events))
+	for i := range s.Events {
+		keys[i] = significanceOf(&s.Events[i])
+		keys[i].index = i
+	}
+	slices.SortFunc(keys, compareSignificance)
+	for _, k := range keys[:limit] {
+		c.Events = append(c.Events, &s.Events[k.index])
+	}
+	// Events are sorted by date, then id: their order is their index's.
 	slices.SortFunc(c.Events, func(a, b *Event) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) })
 	c.Limit = limit
 	return c
@@ -55,14 +74,30 @@ func (s Selection) Chronology() Chronology {
 // developments (announcements); then the later event first, and by id.
 // It is the rule the letter prints above a bounded chronology.
 func MoreSignificant(a, b *Event) int {
+	return compareSignificance(significanceOf(a), significanceOf(b))
+}
+
+// significance is what MoreSignificant compares of an event.
+type significance struct {
+	fatalities, kidnapped, vehicles, corridors, class int
+	date                                              Date
+	id                                                string
+	index                                             int // in the selection's events
+}
+
+func significanceOf(e *Event) significance {
+	return significance{e.Fatalities.N, e.Kidnapped.N, e.VehiclesDestroyed.N, len(e.Corridors), disorderRank(e), e.Date, e.ID, 0}
+}
+
+func compareSignificance(a, b significance) int {
 	return cmp.Or(
-		cmp.Compare(b.Fatalities.N, a.Fatalities.N),
-		cmp.Compare(b.Kidnapped.N, a.Kidnapped.N),
-		cmp.Compare(b.VehiclesDestroyed.N, a.VehiclesDestroyed.N),
-		cmp.Compare(len(b.Corridors), len(a.Corridors)),
-		cmp.Compare(disorderRank(a), disorderRank(b)),
-		b.Date.Compare(a.Date),
-		cmp.Compare(a.ID, b.ID),
+		cmp.Compare(b.fatalities, a.fatalities),
+		cmp.Compare(b.kidnapped, a.kidnapped),
+		cmp.Compare(b.vehicles, a.vehicles),
+		cmp.Compare(b.corridors, a.corridors),
+		cmp.Compare(a.class, b.class),
+		b.date.Compare(a.date),
+		cmp.Compare(a.id, b.id),
 	)
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Selection is the part of a dataset one letter draws on: the events of its
@@ -22,13 +23,26 @@ type Selection struct {
 	// Coverage is the days the dataset was collected over for every
 	// country of the letter's scope.
 	Coverage Coverage
+	// memo keeps what is computed from the selection once (its chronology
+	// and sources list), shared by its copies; Select makes it.
+	memo *selectionMemo
+}
+
+// selectionMemo holds the results a Selection computes once.
+type selectionMemo struct {
+	chronologyOnce   sync.Once
+	chronology       Chronology
+	citedOnce        sync.Once
+	cited            []string
+	eventSourcesOnce sync.Once
+	eventSources     []string
 }
 
 // Select picks the events of a letter's period and scope. The dataset must
 // have loaded without errors.
 func (ds *Dataset) Select(l *Letter) Selection {
 	s := Selection{Dataset: ds, Letter: l, Period: l.Period, Previous: l.Period.Previous(),
-		Coverage: coverageFor(ds.Info.Coverage, ds.Countries(l.Scope))}
+		Coverage: coverageFor(ds.Info.Coverage, ds.Countries(l.Scope)), memo: &selectionMemo{}}
 	for _, e := range ds.Events {
 		if !ds.inScope(&e, l.Scope) {
 			continue
@@ -42,8 +56,12 @@ func (ds *Dataset) Select(l *Letter) Selection {
 		}
 	}
 	byDate := func(a, b Event) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) }
-	slices.SortFunc(s.Events, byDate)
-	slices.SortFunc(s.PreviousEvents, byDate)
+	// The loader keeps events by date already; sort only when not.
+	for _, evs := range [][]Event{s.Events, s.PreviousEvents} {
+		if !slices.IsSortedFunc(evs, byDate) {
+			slices.SortFunc(evs, byDate)
+		}
+	}
 	return s
 }
 
@@ -211,18 +229,36 @@ func (s Selection) Frequency() Frequency {
 			f.Buckets[i].PreviousPeriod = previous[i]
 		}
 	}
+	// Events come by date, and so do the days they are counted on: the
+	// bucket of each is found from the bucket of the one before, and the
+	// search starts over only for an event out of order.
 	place := func(events []Event, within Period, bucket func(*Bucket) (Period, *TypeCounts)) {
+		j := 0
 		for i := range events {
 			e := &events[i]
 			day := e.Date
 			if day.Before(within.From) {
 				day = within.From
 			}
-			for j := range f.Buckets {
-				if days, counts := bucket(&f.Buckets[j]); days.Contains(day) {
-					counts.add(e)
+			if j < len(f.Buckets) {
+				if days, _ := bucket(&f.Buckets[j]); day.Before(days.From) {
+					j = 0
+				}
+			} else {
+				j = 0
+			}
+			for j < len(f.Buckets) {
+				days, _ := bucket(&f.Buckets[j])
+				if !days.To.Before(day) {
 					break
 				}
+				j++
+			}
+			if j == len(f.Buckets) {
+				continue
+			}
+			if days, counts := bucket(&f.Buckets[j]); days.Contains(day) {
+				counts.add(e)
 			}
 		}
 	}
@@ -386,6 +422,14 @@ func (s Selection) Places() []PlaceCount {
 // EventSources returns the ids of the sources the selection's events
 // cite, sorted, each once.
 func (s Selection) EventSources() []string {
+	if s.memo == nil {
+		return s.eventSources()
+	}
+	s.memo.eventSourcesOnce.Do(func() { s.memo.eventSources = s.eventSources() })
+	return slices.Clone(s.memo.eventSources)
+}
+
+func (s Selection) eventSources() []string {
 	var ids []string
 	for _, e := range s.Events {
 		ids = append(ids, e.Sources...)
@@ -434,6 +478,14 @@ func (s Selection) AnnexSources() []*Source {
 // citedSourceIDs returns the ids of the letter's sources list, sorted,
 // each once.
 func (s Selection) citedSourceIDs() []string {
+	if s.memo == nil {
+		return s.citedSources()
+	}
+	s.memo.citedOnce.Do(func() { s.memo.cited = s.citedSources() })
+	return s.memo.cited
+}
+
+func (s Selection) citedSources() []string {
 	var ids []string
 	for _, e := range s.Chronology().Events {
 		ids = append(ids, e.Sources...)

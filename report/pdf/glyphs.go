@@ -42,8 +42,8 @@ func (g Glyph) Diagnostic() report.Diagnostic {
 }
 
 // Glyphs returns every character that some letter of ds would print and
-// cannot: in each letter's own texts, in the events of its period and
-// scope, and in every place, corridor and source, the dataset's name and
+// cannot: in each letter's own texts, in the events its chronology prints
+// (the annex's cells are set in the reader's fonts), and in every place, corridor and source, the dataset's name and
 // the brand, which any letter may print. Each text is reported once per
 // character, in data order.
 func Glyphs(ds *report.Dataset, fonts *charts.FontSet) []Glyph {
@@ -52,9 +52,9 @@ func Glyphs(ds *report.Dataset, fonts *charts.FontSet) []Glyph {
 	for i := range ds.Letters {
 		sel := ds.Select(&ds.Letters[i])
 		gc.letter(sel.Letter)
-		for j := range sel.Events {
+		for _, e := range sel.Chronology().Events {
 			// An event of several letters is checked once.
-			if e := &sel.Events[j]; !seen[e.ID] {
+			if !seen[e.ID] {
 				seen[e.ID] = true
 				gc.event(e)
 			}
@@ -65,13 +65,13 @@ func Glyphs(ds *report.Dataset, fonts *charts.FontSet) []Glyph {
 }
 
 // LetterGlyphs returns the characters the letter of sel would print and
-// cannot: in its own texts, the events of its selection and what every
-// letter may print (see [Glyphs]).
+// cannot: in its own texts, the events its chronology prints and what
+// every letter may print (see [Glyphs]).
 func LetterGlyphs(sel report.Selection, fonts *charts.FontSet) []Glyph {
 	gc := newGlyphChecker(fonts)
 	gc.letter(sel.Letter)
-	for i := range sel.Events {
-		gc.event(&sel.Events[i])
+	for _, e := range sel.Chronology().Events {
+		gc.event(e)
 	}
 	gc.shared(sel.Dataset)
 	return gc.found
