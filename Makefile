@@ -2,7 +2,7 @@
 # `make test` runs every check. Only Go is needed.
 GO ?= go
 
-.PHONY: report test validate fmt basemap
+.PHONY: report test validate fmt basemap bench bench-peers budget
 
 report:
 	$(GO) run ./cmd/briefing build
@@ -24,3 +24,24 @@ fmt:
 # Regenerates assets/basemap/*.bin from Natural Earth (tools/basemapgen, its own module).
 basemap:
 	cd tools/basemapgen && $(GO) run . -out ../../assets/basemap
+
+# Benchmarks of every step at the sample and at 1,000, 10,000 and 100,000
+# synthetic events, kept in bench/ in benchstat's format (compare a run with
+# the last: see bench/README.md), then printed as one table.
+bench:
+	@mkdir -p bench/results
+	BRIEFING_BENCH_SIZES=sample,1k,10k $(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -count 3 -timeout 30m ./report/ ./internal/build/ | tee bench/results/latest-small.txt
+	BRIEFING_BENCH_SIZES=100k $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x -count 1 -timeout 30m ./report/ ./internal/build/ | tee bench/results/latest-100k.txt
+	@$(GO) run ./bench/table bench/results/latest-small.txt bench/results/latest-100k.txt
+
+# The budgets of the README's "Speed" section, measured as a user runs
+# briefing: cold processes, /usr/bin/time, medians of three.
+budget:
+	sh bench/budget.sh
+
+# The annex's Events sheet beside libxlsxwriter (C) writing the same cells,
+# per cell; needs a C compiler and libxlsxwriter-dev (bench/peers/README.md).
+# PEER_EVENTS=10000 for a quick run.
+PEER_EVENTS ?= 100000
+bench-peers:
+	GO=$(GO) sh bench/peers/run.sh $(PEER_EVENTS)

@@ -231,7 +231,7 @@ func (a *annex) writeSheet(s *sheet) error {
 	if err := put(header, head, -1, 0); err != nil {
 		return err
 	}
-	a.warn, a.formulas = true, links > maxCellLinks
+	a.warn, a.formulas = true, links > cmp.Or(a.opt.linkLimit, maxCellLinks)
 	defer func() { a.warn, a.formulas = false, false }()
 	var r []cell
 	for i := range s.n {
@@ -276,9 +276,10 @@ func (a *annex) setLink(sheet string, c *excelize.Cell, ref, address string) err
 		c.Formula = hyperlinkFormula(address)
 		return nil
 	}
-	// The stream writer's worksheet is the one excelize edits here: the
-	// link is written with the sheet at Flush.
-	return a.f.SetCellHyperLink(sheet, ref, address, "External")
+	// The zip writer adds it to the sheet as the workbook is saved (see
+	// hyperlinks.go).
+	a.links[sheet] = append(a.links[sheet], hyperlink{ref: ref, address: address})
+	return nil
 }
 
 // pageSetup prints a sheet on A4, fitted to the page's width, with the

@@ -23,9 +23,9 @@ const (
 	// the longest address a HYPERLINK() formula can link to.
 	maxFormulaString = 255
 	// maxCellLinks is how many cell hyperlinks a sheet gets before links
-	// become HYPERLINK() formulas: excelize slows down quadratically with
-	// cell hyperlinks and Excel stops at 65,530 of them.
-	maxCellLinks = 10000
+	// become HYPERLINK() formulas: Excel holds at most 65,530 per
+	// worksheet.
+	maxCellLinks = 65530
 )
 
 // kind is the type of a cell's value.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,6 +24,9 @@ type Options struct {
 	// SOURCE_DATE_EPOCH or the letter's issued date (the caller decides;
 	// never the clock). When zero, the letter's issued date is used.
 	Date time.Time
+	// linkLimit, when set, replaces maxCellLinks: tests reach it with a
+	// few links.
+	linkLimit int
 }
 
 // Write writes the annex of one letter to w.
@@ -47,13 +51,19 @@ func Write(ctx context.Context, w io.Writer, sel report.Selection, opt Options) 
 	if opt.Date.IsZero() {
 		opt.Date = sel.Letter.Issued.Time()
 	}
-	a := &annex{ctx: ctx, sel: sel, opt: opt, cat: opt.Catalog, f: excelize.NewFile()}
+	a := &annex{ctx: ctx, sel: sel, opt: opt, cat: opt.Catalog, f: excelize.NewFile(), links: map[string][]hyperlink{}}
 	defer a.f.Close()
 	if err := a.build(); err != nil {
 		return a.diags.Sort(), err
 	}
 	zw := newSortedZip(w, opt.Date, "")
 	defer zw.removeSpill()
+	zw.links = map[string][]hyperlink{}
+	for id, name := range a.f.GetSheetMap() {
+		if links := a.links[name]; len(links) > 0 {
+			zw.links["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = links
+		}
+	}
 	a.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	// excelize hands the zip writer a buffer of its own, which sortedZip
 	// ignores: it writes the archive to w when excelize closes it.
@@ -81,6 +91,9 @@ type annex struct {
 	// formulas is on while the rows of a sheet with more than
 	// maxCellLinks links are written: its links are HYPERLINK() formulas.
 	formulas bool
+	// links are the cell hyperlinks of each sheet, by name, which the zip
+	// writer writes into the workbook.
+	links map[string][]hyperlink
 }
 
 // Table names are the same in every language, so that a formula such as
