@@ -72,14 +72,14 @@ func TestHyperlinksLinear(t *testing.T) {
 		for i := range links {
 			links[i] = hyperlink{ref: fmt.Sprintf("G%d", i+2), address: fmt.Sprintf("https://example.org/%d?a=1&b=2", i)}
 		}
-		sheet := []byte(`<sheetData><row r="1"/></sheetData><pageMargins left="0.7"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`)
+		sheetXML := []byte(`<sheetData><row r="1"/></sheetData><pageMargins left="0.7"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`)
 		rels := []byte(emptyRelationships)
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		var out bytes.Buffer
 		z := newSortedZip(&out, time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC), "")
-		z.links = map[string][]hyperlink{"xl/worksheets/sheet2.xml": links}
-		for name, data := range map[string][]byte{"xl/worksheets/sheet2.xml": sheet, "xl/worksheets/_rels/sheet2.xml.rels": rels} {
+		z.sheets = map[string]*sheetRows{"xl/worksheets/sheet2.xml": {a: &annex{ctx: context.Background()}, s: &sheet{}, links: links}}
+		for name, data := range map[string][]byte{"xl/worksheets/sheet2.xml": sheetXML, "xl/worksheets/_rels/sheet2.xml.rels": rels} {
 			w, err := z.Create(name)
 			if err != nil {
 				t.Fatal(err)

@@ -154,7 +154,7 @@ func writeEventsSheet(w io.Writer, sel report.Selection, opt Options) (int, erro
 	if opt.Date.IsZero() {
 		opt.Date = sel.Letter.Issued.Time()
 	}
-	a := &annex{ctx: context.Background(), sel: sel, opt: opt, cat: opt.Catalog, f: excelize.NewFile()}
+	a := newAnnex(context.Background(), sel, opt)
 	defer a.f.Close()
 	var err error
 	if a.st, err = newStyles(a.f, opt.Brand); err != nil {
@@ -171,14 +171,8 @@ func writeEventsSheet(w io.Writer, sel report.Selection, opt Options) (int, erro
 	if err := a.setDocProps(); err != nil {
 		return 0, err
 	}
-	zw := newSortedZip(w, opt.Date, "")
-	defer zw.removeSpill()
-	a.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
-	if err := a.f.Write(io.Discard); err != nil {
+	if err := a.save(w); err != nil {
 		return 0, err
-	}
-	if zw.err != nil {
-		return 0, zw.err
 	}
 	return (s.n + 1) * len(s.cols), nil
 }
@@ -186,7 +180,7 @@ func writeEventsSheet(w io.Writer, sel report.Selection, opt Options) (int, erro
 // eventValuesTime times making the Events sheet's cells from the dataset
 // twice, as writeSheet does, and writing none.
 func eventValuesTime(sel report.Selection, opt Options) (time.Duration, error) {
-	a := &annex{ctx: context.Background(), sel: sel, opt: opt, cat: opt.Catalog, f: excelize.NewFile()}
+	a := newAnnex(context.Background(), sel, opt)
 	defer a.f.Close()
 	var err error
 	if a.st, err = newStyles(a.f, opt.Brand); err != nil {

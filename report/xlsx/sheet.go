@@ -161,6 +161,11 @@ func (a *annex) writeSheet(s *sheet) error {
 		}
 	}
 
+	// The data rows are written into the workbook as it is saved (see
+	// sheetRows), after the rows written here: the preamble and header.
+	rows := a.newSheetRows(s, widths, header+1, links > cmp.Or(a.opt.linkLimit, maxCellLinks))
+	a.rows[name] = rows
+
 	vals := make([]any, ncol)
 	cells := make([]excelize.Cell, ncol)
 	// put writes a row; a span cell (the About sheet's values) runs from
@@ -196,9 +201,8 @@ func (a *annex) writeSheet(s *sheet) error {
 				cells[j].Value = c.n
 			}
 			if c.link != "" {
-				if err := a.setLink(name, &cells[j], cellName(j+1, row), c.link); err != nil {
-					return err
-				}
+				cells[j].StyleID = a.st.link
+				rows.links = append(rows.links, hyperlink{ref: cellName(j+1, row), address: c.link})
 			}
 			vals[j] = &cells[j]
 		}
@@ -231,20 +235,6 @@ func (a *annex) writeSheet(s *sheet) error {
 	if err := put(header, head, -1, 0); err != nil {
 		return err
 	}
-	a.warn, a.formulas = true, links > cmp.Or(a.opt.linkLimit, maxCellLinks)
-	defer func() { a.warn, a.formulas = false, false }()
-	var r []cell
-	for i := range s.n {
-		if err := a.ctx.Err(); err != nil {
-			return err
-		}
-		r = s.row(i, r[:0])
-		if err := put(header+1+i, r, -1, 0); err != nil {
-			return err
-		}
-	}
-	a.warn, a.formulas = false, false
-
 	if err := sw.AddTable(&excelize.Table{
 		Range:     cellName(1, header) + ":" + cellName(ncol, last),
 		Name:      s.table,
@@ -263,23 +253,6 @@ func (a *annex) writeSheet(s *sheet) error {
 		}
 	}
 	return sw.Flush()
-}
-
-// setLink makes a cell a live link: a cell hyperlink, or a HYPERLINK()
-// formula on sheets with too many links for cell hyperlinks. The address
-// was checked by the row (see [annex.linkCell]).
-func (a *annex) setLink(sheet string, c *excelize.Cell, ref, address string) error {
-	c.StyleID = a.st.link
-	if a.formulas {
-		// The cached value is the address, which readers that do not
-		// calculate (pandas, previewers) show.
-		c.Formula = hyperlinkFormula(address)
-		return nil
-	}
-	// The zip writer adds it to the sheet as the workbook is saved (see
-	// hyperlinks.go).
-	a.links[sheet] = append(a.links[sheet], hyperlink{ref: ref, address: address})
-	return nil
 }
 
 // pageSetup prints a sheet on A4, fitted to the page's width, with the

@@ -51,29 +51,42 @@ func Write(ctx context.Context, w io.Writer, sel report.Selection, opt Options) 
 	if opt.Date.IsZero() {
 		opt.Date = sel.Letter.Issued.Time()
 	}
-	a := &annex{ctx: ctx, sel: sel, opt: opt, cat: opt.Catalog, f: excelize.NewFile(), links: map[string][]hyperlink{}}
+	a := newAnnex(ctx, sel, opt)
 	defer a.f.Close()
 	if err := a.build(); err != nil {
 		return a.diags.Sort(), err
 	}
-	zw := newSortedZip(w, opt.Date, "")
+	if err := a.save(w); err != nil {
+		return a.diags.Sort(), err
+	}
+	return a.diags.Sort(), nil
+}
+
+func newAnnex(ctx context.Context, sel report.Selection, opt Options) *annex {
+	return &annex{ctx: ctx, sel: sel, opt: opt, cat: opt.Catalog, f: excelize.NewFile(), rows: map[string]*sheetRows{}}
+}
+
+// save writes the workbook to w, each sheet's data rows written into it
+// on the way (see sheetRows).
+func (a *annex) save(w io.Writer) error {
+	zw := newSortedZip(w, a.opt.Date, "")
 	defer zw.removeSpill()
-	zw.links = map[string][]hyperlink{}
+	zw.sheets = map[string]*sheetRows{}
 	for id, name := range a.f.GetSheetMap() {
-		if links := a.links[name]; len(links) > 0 {
-			zw.links["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = links
+		if rows := a.rows[name]; rows != nil {
+			zw.sheets["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = rows
 		}
 	}
 	a.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	// excelize hands the zip writer a buffer of its own, which sortedZip
 	// ignores: it writes the archive to w when excelize closes it.
 	if err := a.f.Write(io.Discard); err != nil {
-		return a.diags.Sort(), fmt.Errorf("xlsx: writing the workbook: %w", err)
+		return fmt.Errorf("xlsx: writing the workbook: %w", err)
 	}
 	if zw.err != nil {
-		return a.diags.Sort(), fmt.Errorf("xlsx: writing the workbook: %w", zw.err)
+		return fmt.Errorf("xlsx: writing the workbook: %w", zw.err)
 	}
-	return a.diags.Sort(), nil
+	return nil
 }
 
 // annex is the state of one workbook being written.
@@ -91,9 +104,9 @@ type annex struct {
 	// formulas is on while the rows of a sheet with more than
 	// maxCellLinks links are written: its links are HYPERLINK() formulas.
 	formulas bool
-	// links are the cell hyperlinks of each sheet, by name, which the zip
-	// writer writes into the workbook.
-	links map[string][]hyperlink
+	// rows writes each sheet's data rows, by sheet name, as the zip
+	// writer saves the workbook.
+	rows map[string]*sheetRows
 }
 
 // Table names are the same in every language, so that a formula such as

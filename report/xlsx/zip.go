@@ -40,11 +40,12 @@ type sortedZip struct {
 	spill    *os.File // created when the first part outgrows spillAt
 	spilled  int64    // bytes written to spill
 	err      error
-	// links are the cell hyperlinks of each worksheet, by part name
-	// (xl/worksheets/sheetN.xml), which the zip writer adds to the sheet
-	// and to its relationships (see hyperlinks).
-	links   map[string][]hyperlink
-	related map[string]bool // worksheets whose relationships got their links
+	// sheets writes the data rows of each worksheet, by part name
+	// (xl/worksheets/sheetN.xml), where excelize's rows end, and gives the
+	// links they hold, which are added to the sheet and to its
+	// relationships (see hyperlinks.go).
+	sheets  map[string]*sheetRows
+	related map[string]bool // worksheets whose relationships part was seen
 }
 
 // hyperlink is a cell's link to a web address.
@@ -64,13 +65,16 @@ type zipPart struct {
 	z      *sortedZip
 	// raw collects a part that is rewritten before it is compressed.
 	raw *bytes.Buffer
-	// sheet is set on a worksheet with links: its rows pass through,
-	// what follows them waits in tail (carry holds bytes that may begin
-	// "</sheetData>"), so that the links can go in their place.
-	sheet       bool
+	// rows is set on a worksheet whose data rows the zip writer writes:
+	// excelize's rows pass through, the data rows follow them, and what
+	// comes after waits in tail (carry holds bytes that may begin
+	// "</sheetData>"), so that the rows' links can go in their place.
+	rows        *sheetRows
 	carry, tail []byte
 	afterRows   bool
-	relsOfSheet string // set on the relationships part of a sheet with links
+	// relsOfSheet is set on the relationships part of such a worksheet:
+	// it is held, and completed with the sheet's links at Close.
+	relsOfSheet string
 }
 
 // contentTypes is the package part that lists content types.
@@ -89,11 +93,10 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if name == contentTypes {
 		p.raw = new(bytes.Buffer)
 	}
-	if len(z.links[name]) > 0 {
-		p.sheet = true
-	}
-	if sheet := sheetOfRels(name); len(z.links[sheet]) > 0 {
+	p.rows = z.sheets[name]
+	if sheet := sheetOfRels(name); z.sheets[sheet] != nil {
 		p.raw, p.relsOfSheet = new(bytes.Buffer), sheet
+		z.related[sheet] = true
 	}
 	if z.flate == nil {
 		// klauspost's level 5 compresses about as well as the standard
@@ -118,11 +121,16 @@ func (p *zipPart) Write(b []byte) (int, error) {
 	if p.raw != nil {
 		return p.raw.Write(b)
 	}
-	if p.sheet {
+	if p.rows != nil {
 		return p.writeSheet(b)
 	}
 	return p.deflate(b)
 }
+
+// deflater writes to a part's compressed data.
+type deflater struct{ p *zipPart }
+
+func (d deflater) Write(b []byte) (int, error) { return d.p.deflate(b) }
 
 // endRows is where a worksheet's rows end.
 var endRows = []byte("</sheetData>")
@@ -137,9 +145,12 @@ func (p *zipPart) writeSheet(b []byte) (int, error) {
 	data := append(p.carry, b...)
 	if i := bytes.Index(data, endRows); i >= 0 {
 		p.afterRows = true
-		p.tail = append([]byte(nil), data[i+len(endRows):]...)
+		p.tail = append([]byte(nil), data[i:]...)
 		p.carry = nil
-		if _, err := p.deflate(data[:i+len(endRows)]); err != nil {
+		if _, err := p.deflate(data[:i]); err != nil {
+			return 0, err
+		}
+		if err := p.rows.writeTo(deflater{p}); err != nil {
 			return 0, err
 		}
 		return len(b), nil
@@ -187,25 +198,24 @@ func (z *sortedZip) finish() error {
 	}
 	switch {
 	case p.relsOfSheet != "":
-		rels, err := addLinkRelationships(p.raw.Bytes(), z.links[p.relsOfSheet])
-		if err != nil {
-			return fmt.Errorf("xlsx: %s: %w", p.name, err)
-		}
-		z.related[p.relsOfSheet] = true
-		if _, err := p.deflate(rels); err != nil {
-			return err
-		}
+		// Held until Close: excelize may write it before its sheet, whose
+		// links are known once its rows are written.
+		z.open = nil
+		return nil
 	case p.raw != nil:
 		if _, err := p.deflate(sortContentTypes(p.raw.Bytes())); err != nil {
 			return err
 		}
-	case p.sheet:
+	case p.rows != nil:
 		if !p.afterRows {
-			return fmt.Errorf("xlsx: %s has no rows to add links after", p.name)
+			return fmt.Errorf("xlsx: %s has no end of rows to write its data rows at", p.name)
 		}
-		tail, err := addHyperlinks(p.tail, z.links[p.name])
-		if err != nil {
-			return fmt.Errorf("xlsx: %s: %w", p.name, err)
+		tail := p.tail
+		if len(p.rows.links) > 0 {
+			var err error
+			if tail, err = addHyperlinks(tail, p.rows.links); err != nil {
+				return fmt.Errorf("xlsx: %s: %w", p.name, err)
+			}
 		}
 		if _, err := p.deflate(tail); err != nil {
 			return err
@@ -216,6 +226,31 @@ func (z *sortedZip) finish() error {
 		return err
 	}
 	if p.n > 0 { // the rest follows what was spilled
+		return z.spillPart(p)
+	}
+	return nil
+}
+
+// complete compresses a held relationships part, with links added.
+func (z *sortedZip) complete(p *zipPart, rels []byte, links []hyperlink) error {
+	if len(links) > 0 {
+		var err error
+		if rels, err = addLinkRelationships(rels, links); err != nil {
+			return fmt.Errorf("xlsx: %s: %w", p.name, err)
+		}
+	}
+	p.raw = nil
+	p.off = z.spilled
+	z.open = p
+	z.flate.Reset(&p.data)
+	if _, err := p.deflate(rels); err != nil {
+		return err
+	}
+	z.open = nil
+	if err := z.flate.Close(); err != nil {
+		return err
+	}
+	if p.n > 0 {
 		return z.spillPart(p)
 	}
 	return nil
@@ -236,24 +271,24 @@ func (z *sortedZip) write() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
-	// A sheet with links whose relationships excelize did not write gets
-	// a relationships part of its own.
-	for _, sheet := range slices.Sorted(maps.Keys(z.links)) {
-		if len(z.links[sheet]) == 0 || z.related[sheet] {
+	// The held relationships parts, with their sheets' links; a sheet with
+	// links whose relationships excelize did not write gets a part of its
+	// own.
+	for _, p := range slices.Clone(z.parts) {
+		if p.relsOfSheet == "" {
 			continue
 		}
-		rels, err := addLinkRelationships([]byte(emptyRelationships), z.links[sheet])
-		if err != nil {
+		if err := z.complete(p, p.raw.Bytes(), z.sheets[p.relsOfSheet].links); err != nil {
 			return err
 		}
-		w, err := z.Create(relsOfSheet(sheet))
-		if err != nil {
-			return err
+	}
+	for _, sheet := range slices.Sorted(maps.Keys(z.sheets)) {
+		if z.related[sheet] || len(z.sheets[sheet].links) == 0 {
+			continue
 		}
-		if _, err := w.Write(rels); err != nil {
-			return err
-		}
-		if err := z.finish(); err != nil {
+		p := &zipPart{name: relsOfSheet(sheet), crc: crc32.NewIEEE(), z: z, off: z.spilled}
+		z.parts = append(z.parts, p)
+		if err := z.complete(p, []byte(emptyRelationships), z.sheets[sheet].links); err != nil {
 			return err
 		}
 	}
