@@ -22,7 +22,7 @@ type sheetRows struct {
 	a      *annex
 	s      *sheet
 	widths []float64
-	first  int  // the row number of the first data row
+	first  int // the row number of the first data row
 	// formulas writes the sheet's links as HYPERLINK() formulas, past
 	// Excel's limit of cell hyperlinks.
 	formulas bool
