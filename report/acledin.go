@@ -3,7 +3,6 @@ package report
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,6 +55,11 @@ type acledState struct {
 	// same few hundred places and outlets in 100,000 rows.
 	folded    map[string]string
 	sourceIDs map[sourceKey]string
+	// trees holds the places of the names many places have (see
+	// nearestPlace); numbered, the next number to try for a new place's
+	// id, by base (see newPlaceID).
+	trees    map[placeKey]*placeTree
+	numbered map[string]int
 }
 
 type sourceKey struct {
@@ -111,43 +115,81 @@ func (x *exportDiags) flush() {
 	}
 }
 
-// loadACLEDFile reads an events/*.csv file; it reports whether the file
-// could be read.
-func (ld *loader) loadACLEDFile(rel string) bool {
-	src, _, ok := ld.read(rel, false, true)
-	if !ok {
-		return false
+// exportCols says which of briefing's own columns an export has: its
+// ID-events.csv gives each event's last day, figures, corridors, targets
+// and sources itself.
+type exportCols struct{ dateEnd, corridors, targets, sourceIDs bool }
+
+func exportColsOf(columns []string) exportCols {
+	return exportCols{
+		dateEnd:   slices.Contains(columns, "date_end"),
+		corridors: slices.Contains(columns, "corridors"),
+		targets:   slices.Contains(columns, "targets"),
+		sourceIDs: slices.Contains(columns, "source_ids"),
 	}
-	ld.convertACLED(ld.display(rel), src)
+}
+
+// exportConverter turns the items of one export into events, and the
+// places and sources they need into new ones.
+type exportConverter struct {
+	ld     *loader
+	x      *exportDiags
+	cols   exportCols
+	broken bool // the rows read cannot be used: see exportBroken
+}
+
+func (ld *loader) exportConverter(path string) *exportConverter {
+	return &exportConverter{ld: ld, x: &exportDiags{ld: ld, path: path}}
+}
+
+// take takes the next item of the export; it returns false once the data
+// folder holds more events than it may.
+func (c *exportConverter) take(it *exportItem) bool {
+	switch it.kind {
+	case exportColumns:
+		c.cols = exportColsOf(it.columns)
+	case exportProblem:
+		c.x.errorf(it.problem.Line, "%s", it.problem.Text())
+	case exportRow:
+		return c.ld.acledEvent(c.x, c.cols, &it.row)
+	case exportBroken:
+		c.ld.diags.Errorf(Position{File: c.x.path}, "the file %s", it.text)
+		c.broken = true
+	}
 	return true
 }
 
-// convertACLED turns the rows of an export into events, and the places
-// and sources they need into new ones. path is the file as shown.
+// mergeExport converts an events/*.csv file, read as its rows are taken;
+// it reports whether the file could be read.
+func (ld *loader) mergeExport(r *decodedFile) bool {
+	ld.diags = append(ld.diags, r.diags...)
+	if !r.read {
+		return false
+	}
+	ld.ds.Files = append(ld.ds.Files, r.file)
+	c := ld.exportConverter(ld.display(r.rel))
+	// A row is at least a line.
+	ld.growEvents(min(r.export.check.Lines(), ld.maxEvents-len(ld.ds.Events)), 0)
+	ld.reserve("event", r.export.check.Lines())
+	r.export.each(c.take)
+	c.x.flush()
+	return !c.broken
+}
+
+// convertACLED turns the rows of an export read whole into events, and
+// the places and sources they need into new ones. path is the file as
+// shown.
 func (ld *loader) convertACLED(path string, src []byte) {
 	ext, problems := acled.ReadExport(src)
-	x := &exportDiags{ld: ld, path: path}
-	ld.ds.Events = slices.Grow(ld.ds.Events, max(0, min(len(ext.Rows), ld.maxEvents-len(ld.ds.Events))))
-	// Problems and rows both come in the order of the file: merge them, so
-	// that the problems listed are the first ones.
-	rows := ext.Rows
-	for len(problems) > 0 || len(rows) > 0 {
-		if len(rows) == 0 || (len(problems) > 0 && problems[0].Line <= rows[0].Line) {
-			x.errorf(problems[0].Line, "%s", problems[0].Text())
-			problems = problems[1:]
-			continue
-		}
-		if !ld.acledEvent(x, &ext, &rows[0]) {
-			break
-		}
-		rows = rows[1:]
-	}
-	x.flush()
+	c := ld.exportConverter(path)
+	ld.growEvents(min(len(ext.Rows), ld.maxEvents-len(ld.ds.Events)), 0)
+	exportItems(ext, problems, c.take)
+	c.x.flush()
 }
 
 // acledEvent converts one row. It returns false once the data folder
 // holds more events than it may.
-func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) bool {
+func (ld *loader) acledEvent(x *exportDiags, cols exportCols, row *acled.Row) bool {
 	pos := Position{File: x.path, Line: row.Line}
 	if ld.tooManyEvents {
 		return false // said already
@@ -177,6 +219,10 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 			}
 			i += size
 		}
+		// A text has no more characters than bytes.
+		if len(value) <= max {
+			return
+		}
 		if n := utf8.RuneCountInString(value); n > max {
 			fail(column, value, "has %s characters, over the limit of %s: %s", thousands(n), thousands(max), todo)
 		}
@@ -196,7 +242,9 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 	}
 
 	e.ID = strings.ToLower(row.EventIDCnty)
-	switch first, dup := ld.firstAt["event"][e.ID]; {
+	events := ld.defined("event")
+	ld.work++
+	switch first, dup := events[e.ID]; {
 	case utf8.RuneCountInString(e.ID) > MaxIDLen:
 		fail("event_id_cnty", row.EventIDCnty, "has %s characters, over the limit of %s for an id", thousands(utf8.RuneCountInString(e.ID)), thousands(MaxIDLen))
 	case !validID(e.ID):
@@ -204,17 +252,17 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 	case dup:
 		fail("event_id_cnty", row.EventIDCnty, "gives the event id %q, which is already defined at %s: give each event its own id", e.ID, first)
 	default:
-		ld.define("event", e.ID, pos)
+		events[e.ID] = pos // not defined: checked above
 	}
 
-	if d, err := ParseDate(row.EventDate); err == nil {
+	if d, err := parseDate(row.EventDate); err == nil {
 		if d.Year < MinYear || d.Year > MaxYear {
 			fail("event_date", row.EventDate, "is in %04d, outside %d–%d, the years briefing accepts: check the date", d.Year, MinYear, MaxYear)
 		}
 		e.Date = d
 	}
 	if row.DateEnd != "" {
-		if d, err := ParseDate(row.DateEnd); err == nil && d.Year >= MinYear && d.Year <= MaxYear {
+		if d, err := parseDate(row.DateEnd); err == nil && d.Year >= MinYear && d.Year <= MaxYear {
 			e.DateEnd = d
 		} else {
 			fail("date_end", row.DateEnd, "is not a date from %d to %d: check it", MinYear, MaxYear)
@@ -224,7 +272,7 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 	switch {
 	case EventTypeIndex(e.EventType) < 0:
 		fail("event_type", e.EventType, "is not an ACLED event type: %s", strings.Join(EventTypes(), ", "))
-	case slices.Contains(SubEventTypes(e.EventType), e.SubEventType):
+	case isSubTypeOf(e.EventType, e.SubEventType):
 	case eventTypeOfSubType(e.SubEventType) != "":
 		fail("sub_event_type", e.SubEventType, "belongs to event_type %q, not %q", eventTypeOfSubType(e.SubEventType), e.EventType)
 	default:
@@ -251,7 +299,7 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 	// In ACLED's exports 0 means that no source reports a death; in
 	// briefing's own files (with its date_end column) a figure not
 	// reported is left empty, so a 0 there is a reported 0.
-	if n := row.Fatalities; n != nil && (*n > 0 || ext.Has("date_end")) {
+	if n := row.Fatalities; n != nil && (*n > 0 || cols.dateEnd) {
 		e.Fatalities = count("fatalities", *n)
 	}
 	if row.Kidnapped != nil {
@@ -268,23 +316,30 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 
 	// briefing's own columns, when the file has them, say what the rules
 	// would otherwise guess.
-	var refs []reference
+	var refsBuf [8]reference // room for most rows' references
+	refs := refsBuf[:0]
 	ids := func(column, kind string, items []string, max int) []string {
 		if len(items) > max {
 			fail(column, strings.Join(items, "; "), "lists %s items, over the limit of %s: shorten the list", thousands(len(items)), thousands(max))
 			return nil
 		}
-		seen := map[string]bool{}
-		for _, id := range items {
+		// A set, not a scan of the list so far, once a list is long.
+		var seen map[string]bool
+		if len(items) > shortList {
+			seen = make(map[string]bool, len(items))
+		}
+		for i, id := range items {
 			switch {
 			case !validID(id) || utf8.RuneCountInString(id) > MaxIDLen:
 				fail(column, id, "is not an id: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most %d characters", MaxIDLen)
-			case seen[id]:
+			case seen[id] || (seen == nil && acceptedBefore(items, i, kind)):
 				fail(column, id, "is listed twice")
 			case kind == "target" && !slices.Contains(targetTags, id):
 				fail(column, id, "is not a target tag: %s", strings.Join(targetTags, ", "))
 			default:
-				seen[id] = true
+				if seen != nil {
+					seen[id] = true
+				}
 				if kind != "target" {
 					refs = append(refs, reference{kind: kind, id: id, at: pos})
 				}
@@ -292,14 +347,14 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 		}
 		return items
 	}
-	ownCorridors, ownTargets := ext.Has("corridors"), ext.Has("targets")
+	ownCorridors, ownTargets := cols.corridors, cols.targets
 	if ownCorridors {
 		e.Corridors = ids("corridors", "corridor", row.Corridors, MaxEventCorridors)
 	}
 	if ownTargets {
 		e.Targets = ids("targets", "target", row.Targets, MaxEventTargets)
 	}
-	ownSources := ext.Has("source_ids") && len(row.SourceIDs) > 0
+	ownSources := cols.sourceIDs && len(row.SourceIDs) > 0
 	if ownSources {
 		e.Sources = ids("source_ids", "source", row.SourceIDs, MaxEventSources)
 	} else {
@@ -315,8 +370,7 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 		}
 	}
 	for _, r := range refs {
-		r.from = fmt.Sprintf("event %q", e.ID)
-		ld.refs = append(ld.refs, r)
+		ld.referTo(r, e.ID)
 	}
 	if bad {
 		return true
@@ -348,6 +402,13 @@ func (ld *loader) acledEvent(x *exportDiags, ext *acled.Export, row *acled.Row) 
 	return true
 }
 
+// acceptedBefore reports whether the list of ids of a kind accepted the
+// id at i before: it has it before, and accepts it, since the checks
+// above give an id the same answer wherever it is.
+func acceptedBefore(items []string, i int, kind string) bool {
+	return slices.Contains(items[:i], items[i]) && (kind != "target" || slices.Contains(targetTags, items[i]))
+}
+
 // acledPlace returns the place of a row: the place of the data folder with
 // the same name and admin1 in the same country (the nearest, if several),
 // or else a new one made from the row.
@@ -355,9 +416,8 @@ func (ld *loader) acledPlace(row *acled.Row, country string, pos Position) (stri
 	st := ld.acledIndex()
 	key := placeKey{st.fold(row.Location), st.fold(row.Admin1), country}
 	if found := st.places[key]; len(found) > 0 {
-		best := slices.MinFunc(found, func(a, b int) int {
-			return cmp.Compare(distance2(&ld.ds.Places[a], row), distance2(&ld.ds.Places[b], row))
-		})
+		best, compared := nearestPlace(ld.ds.Places, found, row, key, st.trees)
+		ld.work += compared
 		return ld.ds.Places[best].ID, &ld.ds.Places[best]
 	}
 	p := Place{
@@ -376,16 +436,15 @@ func (ld *loader) acledPlace(row *acled.Row, country string, pos Position) (stri
 	return p.ID, &ld.ds.Places[len(ld.ds.Places)-1]
 }
 
-func distance2(p *Place, row *acled.Row) float64 {
-	return math.Pow(p.Lat-row.Latitude, 2) + math.Pow(p.Lon-row.Longitude, 2)
-}
-
 // acledIndex brings the index of places by name up to date with
 // ds.Places, which grows as places are made.
 func (ld *loader) acledIndex() *acledState {
 	if ld.acled == nil {
-		ld.cited = map[string]bool{}
-		ld.acled = &acledState{places: map[placeKey][]int{}, guessed: map[string]int{}, folded: map[string]string{}, sourceIDs: map[sourceKey]string{}}
+		if ld.cited == nil {
+			ld.cited = map[string]bool{}
+		}
+		ld.acled = &acledState{places: map[placeKey][]int{}, guessed: map[string]int{}, folded: map[string]string{}, sourceIDs: map[sourceKey]string{},
+			trees: map[placeKey]*placeTree{}, numbered: map[string]int{}}
 	}
 	st := ld.acled
 	for ; st.indexed < len(ld.ds.Places); st.indexed++ {
@@ -399,15 +458,24 @@ func (ld *loader) acledIndex() *acledState {
 // newPlaceID makes the id of a new place from its name, adding its admin1
 // and country, then a number, while the id is taken.
 func (ld *loader) newPlaceID(name, admin1, country string) string {
-	taken := func(id string) bool { _, ok := ld.firstAt["place"][id]; return ok }
+	taken := func(id string) bool {
+		ld.work++
+		_, ok := ld.firstAt["place"][id]
+		return ok
+	}
 	for _, parts := range [][]string{{name}, {name, admin1}, {name, admin1, country}} {
 		if id := slug(MaxIDLen, parts...); !taken(id) {
 			return id
 		}
 	}
+	// Names that differ only in what a slug drops ("Kayes", "Kayes.")
+	// share a base: each starts from the number the last one took, since
+	// an id once taken stays so, rather than try every number again.
+	st := ld.acledIndex()
 	base := slug(MaxIDLen-8, name, admin1, country)
-	for n := 2; ; n++ {
+	for n := max(2, st.numbered[base]); ; n++ {
 		if id := fmt.Sprintf("%s-%d", base, n); !taken(id) {
+			st.numbered[base] = n + 1
 			return id
 		}
 	}
@@ -430,6 +498,7 @@ func (ld *loader) newPlaceID(name, admin1, country string) string {
 func (ld *loader) acledSource(name, scale string, date Date, pos Position) string {
 	st := ld.acledIndex()
 	key := sourceKey{name, date.Year, date.Month}
+	ld.work++
 	id, ok := st.sourceIDs[key]
 	if !ok {
 		id = fmt.Sprintf("acled-%s-%04d-%02d", slug(MaxIDLen-len("acled-")-len("-2025-07"), name), date.Year, date.Month)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -19,10 +20,21 @@ import (
 // than through yaml.Unmarshal so that every problem (an unknown key, a wrong
 // type, a bad date) is reported with its line and column, all in one pass.
 type fileDecoder struct {
-	path       string // as shown to the user
-	src        []byte
-	lineStarts []int // byte offset of each line
-	diags      *Diagnostics
+	path  string // as shown to the user
+	src   []byte
+	diags *Diagnostics
+	// interned holds the short texts read so far (see intern).
+	interned map[string]string
+	// split says whether and how a long list may be parsed in chunks;
+	// lazy is the list so parsed. unsure is set when a chunk does not
+	// parse as planned: the file must then be decoded again, whole.
+	split  chunking
+	lazy   *lazyList
+	unsure bool
+	// starts holds the byte offset of each line, found the first time a
+	// position inside a value is needed (see lineStarts): most files
+	// never need one.
+	starts []int
 	// incomplete marks the mappings that held a merge key or an alias,
 	// and the lists that held an alias: their missing keys or items are
 	// not reported, since the user wrote them through the construct
@@ -31,13 +43,23 @@ type fileDecoder struct {
 }
 
 func newFileDecoder(path string, src []byte, diags *Diagnostics) *fileDecoder {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	return &fileDecoder{path: path, src: src, diags: diags, incomplete: map[*yaml.Node]bool{}}
+}
+
+// lineStarts returns the byte offset of each line of the file.
+func (d *fileDecoder) lineStarts() []int {
+	if d.starts == nil {
+		d.starts = make([]int, 1, 1+bytes.Count(d.src, []byte{'\n'}))
+		for i := 0; ; {
+			j := bytes.IndexByte(d.src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			d.starts = append(d.starts, i)
 		}
 	}
-	return &fileDecoder{path: path, src: src, lineStarts: starts, diags: diags, incomplete: map[*yaml.Node]bool{}}
+	return d.starts
 }
 
 func (d *fileDecoder) pos(n *yaml.Node) Position {
@@ -79,9 +101,7 @@ func (d *fileDecoder) roots(key string, optional ...string) map[string]*yaml.Nod
 	if !d.scanText() {
 		return nil
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(d.src))
-	var doc yaml.Node
-	err := dec.Decode(&doc)
+	doc, extra, err := d.parse()
 	if errors.Is(err, io.EOF) || (err == nil && len(doc.Content) == 0) {
 		d.diags.Errorf(Position{d.path, 1, 1}, "the file is empty; it must hold a mapping with %s", holds)
 		return nil
@@ -109,11 +129,10 @@ func (d *fileDecoder) roots(key string, optional ...string) map[string]*yaml.Nod
 		d.diags.Errorf(pos, "YAML syntax error: %s (%s)", msg, hint)
 		return nil
 	}
-	var extra yaml.Node
-	if dec.Decode(&extra) == nil {
-		d.errorf(&extra, "a second YAML document starts here; a data file holds exactly one")
+	if extra != nil {
+		d.errorf(extra, "a second YAML document starts here; a data file holds exactly one")
 	}
-	d.checkTree(&doc, false)
+	d.checkTree(doc, false)
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
 		if top.Kind != yaml.AliasNode {
@@ -144,6 +163,29 @@ func (d *fileDecoder) roots(key string, optional ...string) map[string]*yaml.Nod
 	return values
 }
 
+// parse parses the file: its first document, and the second if there is
+// one (an error, reported by roots). When the decoder may, a long list
+// is parsed in chunks as items takes them (see loadchunks.go): it then
+// has no items in the document.
+func (d *fileDecoder) parse() (doc, extra *yaml.Node, err error) {
+	if plan, ok := planChunks(d.src, d.split); ok {
+		if doc, extra, lazy, ok := parseSkeleton(d.src, plan, d.split.ahead); ok {
+			d.lazy = lazy
+			return doc, extra, nil
+		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(d.src))
+	doc = &yaml.Node{}
+	if err := dec.Decode(doc); err != nil {
+		return doc, nil, err
+	}
+	var second yaml.Node
+	if dec.Decode(&second) == nil {
+		extra = &second
+	}
+	return doc, extra, nil
+}
+
 // positionOf finds the first occurrence of needle in the file, for the
 // rare message the YAML library gives without a position.
 func (d *fileDecoder) positionOf(needle string) Position {
@@ -157,10 +199,10 @@ func (d *fileDecoder) positionOf(needle string) Position {
 // report: the colon of a second "key: value" on one line, else the line's
 // first character.
 func (d *fileDecoder) syntaxColumn(line int, msg string) int {
-	if line < 1 || line > len(d.lineStarts) {
+	if line < 1 || line > len(d.lineStarts()) {
 		return 1
 	}
-	text := string(d.src[d.lineStarts[line-1]:])
+	text := string(d.src[d.lineStarts()[line-1]:])
 	text, _, _ = strings.Cut(text, "\n")
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
 		if first := strings.Index(text, ": "); first >= 0 {
@@ -192,33 +234,64 @@ func opt(name string, decode func(string, *yaml.Node)) field {
 // nil when n is not a mapping. A key whose value is an alias (reported
 // already) is present but not decoded, and absent from the result.
 func (d *fileDecoder) fields(n *yaml.Node, what string, table ...field) map[string]*yaml.Node {
-	if n.Kind == yaml.AliasNode {
-		return nil
-	}
-	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+	vals := make([]*yaml.Node, len(table))
+	if !d.mapping(n, what, table, vals, func(i int, key string, v *yaml.Node) { table[i].decode(key, v) }) {
 		return nil
 	}
 	got := make(map[string]*yaml.Node, len(table))
-	keyAt := make(map[string]*yaml.Node, len(table))
+	for i, v := range vals {
+		if v != nil {
+			got[table[i].name] = v
+		}
+	}
+	return got
+}
+
+// maxFields is the most keys a table of fields holds without mapping
+// allocating for them.
+const maxFields = 32
+
+// mapping is fields without maps or closures for the many mappings of
+// one kind (events, sources): table gives the keys, the decode of its
+// fields unused; decode is called with the index in table of each key
+// present whose value is neither empty nor an alias; vals, as long as
+// table, receives the value node of each key present. It reports whether
+// n is a mapping. The messages are those of fields, which calls it.
+func (d *fileDecoder) mapping(n *yaml.Node, what string, table []field, vals []*yaml.Node, decode func(i int, key string, v *yaml.Node)) bool {
+	if n.Kind == yaml.AliasNode {
+		return false
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return false
+	}
+	var keys [maxFields]*yaml.Node
+	keyAt := keys[:0]
+	if len(table) <= maxFields {
+		keyAt = keys[:len(table)]
+	} else {
+		keyAt = make([]*yaml.Node, len(table))
+	}
+	next := 0 // keys mostly come in the table's order: look there first
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if isMergeKey(k) {
 			d.incomplete[n] = true
 			continue
 		}
-		j := slices.IndexFunc(table, func(f field) bool { return f.name == k.Value })
+		j := fieldIndex(table, k.Value, next)
 		switch {
 		case j < 0:
 			d.errorf(k, "unknown key %s in %s%s", quoteShort(k.Value), what, suggest(k.Value, table))
-		case keyAt[k.Value] != nil:
-			d.errorf(k, "key %q appears twice in this %s (first at line %d)", k.Value, what, keyAt[k.Value].Line)
+		case keyAt[j] != nil:
+			d.errorf(k, "key %q appears twice in this %s (first at line %d)", k.Value, what, keyAt[j].Line)
 		case v.Kind == yaml.AliasNode:
-			keyAt[k.Value] = k
+			keyAt[j] = k
 			d.incomplete[n] = true
 		default:
-			keyAt[k.Value] = k
-			got[k.Value] = v
+			keyAt[j] = k
+			vals[j] = v
+			next = j + 1
 			if v.Tag == "!!null" {
 				if color, at := d.colorComment(v); color != "" {
 					d.diags.Errorf(at, "%s is empty because YAML reads %s as a comment: quote the colour, %s: \"%s\"", k.Value, color, k.Value, color)
@@ -227,15 +300,31 @@ func (d *fileDecoder) fields(n *yaml.Node, what string, table ...field) map[stri
 				}
 				continue
 			}
-			table[j].decode(k.Value, v)
+			decode(j, k.Value, v)
 		}
 	}
-	for _, f := range table {
-		if f.required && keyAt[f.name] == nil && !d.incomplete[n] {
+	for j, f := range table {
+		if f.required && keyAt[j] == nil && !d.incomplete[n] {
 			d.errorf(n, "%s is missing the required key %q", what, f.name)
 		}
 	}
-	return got
+	return true
+}
+
+// fieldIndex returns the index of the field named key, looking from
+// index from on and then from the start, or -1.
+func fieldIndex(table []field, key string, from int) int {
+	for i := from; i < len(table); i++ {
+		if table[i].name == key {
+			return i
+		}
+	}
+	for i := range min(from, len(table)) {
+		if table[i].name == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // hashColor matches a colour left unquoted after a key, which YAML reads
@@ -355,103 +444,187 @@ func (d *fileDecoder) str(dst *string, max int) func(string, *yaml.Node) {
 // text decodes text of at most max characters; todo says, after the limit,
 // why it exists and what to do.
 func (d *fileDecoder) text(dst *string, max int, todo string) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!bool" {
-			d.errorf(v, "%s must be text, not %s", key, describe(v))
-			return
-		}
-		if strings.TrimSpace(v.Value) == "" {
-			d.errorf(v, "%s must not be empty", key)
-			return
-		}
-		if !utf8.ValidString(v.Value) {
-			d.errorf(v, "%s is not valid UTF-8; save the file as UTF-8", key)
-			return
-		}
-		if hasForbidden(v.Value) {
-			return // reported where the character is written
-		}
+	return func(key string, v *yaml.Node) { d.textValue(dst, max, todo, key, v) }
+}
+
+// textValue is what text returns, called directly by the decoders of the
+// many events, which need no closure per field.
+func (d *fileDecoder) textValue(dst *string, max int, todo, key string, v *yaml.Node) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!bool" {
+		d.errorf(v, "%s must be text, not %s", key, describe(v))
+		return
+	}
+	if isBlank(v.Value) {
+		d.errorf(v, "%s must not be empty", key)
+		return
+	}
+	if !utf8.ValidString(v.Value) {
+		d.errorf(v, "%s is not valid UTF-8; save the file as UTF-8", key)
+		return
+	}
+	if hasForbidden(v.Value) {
+		return // reported where the character is written
+	}
+	// A text has no more characters than bytes: count them only when it
+	// might be over.
+	if len(v.Value) > max {
 		if n := utf8.RuneCountInString(v.Value); n > max {
 			d.errorf(v, "%s has %s characters, over the limit of %s: %s", key, thousands(n), thousands(max), todo)
 			return
 		}
-		*dst = v.Value
 	}
+	*dst = v.Value
+}
+
+// sharedText is textValue for a value that repeats across the file, which
+// it interns.
+func (d *fileDecoder) sharedText(dst *string, max int, todo, key string, v *yaml.Node) {
+	var s string
+	d.textValue(&s, max, todo, key, v)
+	if s != "" {
+		*dst = d.intern(s)
+	}
+}
+
+// isBlank reports whether s is empty or only white space, as
+// strings.TrimSpace sees it, without trimming a long text to find out.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+		default:
+			if s[i] < utf8.RuneSelf {
+				return false
+			}
+			return strings.TrimSpace(s[i:]) == ""
+		}
+	}
+	return true
+}
+
+// intern returns s, or an equal string seen before in this file: the
+// values that repeat over thousands of events (types, actors, places,
+// sources) then share one copy, and the copies YAML made of them are
+// freed with the file's nodes. Long texts are not worth a lookup.
+func (d *fileDecoder) intern(s string) string {
+	const maxInterned = 64
+	if len(s) > maxInterned {
+		return s
+	}
+	if d.interned == nil {
+		d.interned = map[string]string{}
+	}
+	if t, ok := d.interned[s]; ok {
+		return t
+	}
+	d.interned[s] = s
+	return s
 }
 
 // id decodes an identifier and checks its shape.
 func (d *fileDecoder) id(dst *string) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		d.text(dst, MaxIDLen, "an id names a thing, it does not describe it; shorten it")(key, v)
-		if *dst != "" && !validID(*dst) {
-			d.errorf(v, "%s %s must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit", key, quoteShort(*dst))
-		}
+	return func(key string, v *yaml.Node) { d.idValue(dst, key, v) }
+}
+
+func (d *fileDecoder) idValue(dst *string, key string, v *yaml.Node) {
+	d.textValue(dst, MaxIDLen, "an id names a thing, it does not describe it; shorten it", key, v)
+	if *dst != "" && !validID(*dst) {
+		d.errorf(v, "%s %s must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit", key, quoteShort(*dst))
 	}
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+// validID reports whether s has the shape of an id:
+// [a-z0-9][a-z0-9._-]*, checked byte by byte rather than by a regular
+// expression, since every event, source and reference has ids.
+func validID(s string) bool {
+	if s == "" || !lowerOrDigit(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !lowerOrDigit(c) && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
-func validID(s string) bool { return idPattern.MatchString(s) }
+func lowerOrDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 // count decodes a reported figure: a whole number from 0 to MaxCount.
 func (d *fileDecoder) count(dst *Count) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") && decimal.MatchString(v.Value) && !strings.HasPrefix(v.Value, "-") {
-			if n, err := strconv.ParseInt(v.Value, 10, 64); err != nil || n > MaxCount {
-				d.errorf(v, "%s %s is over the limit of %s for one event: check the figure, or split the event", key, groupDigits(v.Value), thousands(MaxCount))
-				return
-			}
+	return func(key string, v *yaml.Node) { d.countValue(dst, key, v) }
+}
+
+func (d *fileDecoder) countValue(dst *Count, key string, v *yaml.Node) {
+	if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") && isDecimal(v.Value) && !strings.HasPrefix(v.Value, "-") {
+		if n, err := strconv.ParseInt(v.Value, 10, 64); err != nil || n > MaxCount {
+			d.errorf(v, "%s %s is over the limit of %s for one event: check the figure, or split the event", key, groupDigits(v.Value), thousands(MaxCount))
+			return
 		}
-		n := -1
-		d.integer(&n)(key, v)
-		if n >= 0 {
-			*dst = Reported(n)
-		}
+	}
+	n := -1
+	d.integerValue(&n, key, v)
+	if n >= 0 {
+		*dst = Reported(n)
 	}
 }
 
-// decimal is how a whole number must be written: plain decimal digits,
-// without a plus sign, leading zeros or separators (a minus sign is
-// matched, so that the message can say the number must be 0 or more).
-var decimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+// isDecimal reports whether s is written as a whole number must be: plain
+// decimal digits, without a plus sign, leading zeros or separators (a
+// minus sign is allowed, so that the message can say the number must be 0
+// or more): -?(0|[1-9][0-9]*).
+func isDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // integer decodes a whole number ≥ 0 written in decimal digits. YAML also
 // reads 0x10, 0o17, 1_000, +5, 010 and 1e3 as numbers; a reader of the
 // file may not, so each gets a message saying how to write it.
 func (d *fileDecoder) integer(dst *int) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		if v.Kind != yaml.ScalarNode {
+	return func(key string, v *yaml.Node) { d.integerValue(dst, key, v) }
+}
+
+func (d *fileDecoder) integerValue(dst *int, key string, v *yaml.Node) {
+	if v.Kind != yaml.ScalarNode {
+		d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		return
+	}
+	s := v.Value
+	if v.Tag == "!!str" && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && isDecimal(s) {
+		d.errorf(v, "%s must be a number, not text: write %s without quotes", key, s)
+		return
+	}
+	if v.Tag != "!!int" && v.Tag != "!!float" {
+		d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		return
+	}
+	if !isDecimal(s) {
+		if n, ok := yamlWhole(s); ok && strings.HasPrefix(n, "-") {
+			d.errorf(v, "%s must be 0 or more, not %s", key, s)
+		} else if ok {
+			d.errorf(v, "%s must be a whole number written in decimal digits: write %s", key, n)
+		} else {
 			d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
-			return
 		}
-		s := v.Value
-		if v.Tag == "!!str" && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && decimal.MatchString(s) {
-			d.errorf(v, "%s must be a number, not text: write %s without quotes", key, s)
-			return
-		}
-		if v.Tag != "!!int" && v.Tag != "!!float" {
-			d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
-			return
-		}
-		if !decimal.MatchString(s) {
-			if n, ok := yamlWhole(s); ok && strings.HasPrefix(n, "-") {
-				d.errorf(v, "%s must be 0 or more, not %s", key, s)
-			} else if ok {
-				d.errorf(v, "%s must be a whole number written in decimal digits: write %s", key, n)
-			} else {
-				d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
-			}
-			return
-		}
-		n, err := strconv.ParseInt(s, 10, strconv.IntSize)
-		switch {
-		case err != nil:
-			d.errorf(v, "%s %s is far too large: check it", key, groupDigits(s))
-		case n < 0:
-			d.errorf(v, "%s must be 0 or more, not %d", key, n)
-		default:
-			*dst = int(n)
-		}
+		return
+	}
+	n, err := strconv.ParseInt(s, 10, strconv.IntSize)
+	switch {
+	case err != nil:
+		d.errorf(v, "%s %s is far too large: check it", key, groupDigits(s))
+	case n < 0:
+		d.errorf(v, "%s must be 0 or more, not %d", key, n)
+	default:
+		*dst = int(n)
 	}
 }
 
@@ -486,55 +659,103 @@ func yamlWhole(s string) (string, bool) {
 }
 
 func (d *fileDecoder) float(dst *float64) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && strings.HasPrefix(strings.TrimLeft(v.Value, "+-"), ".") &&
-			strings.ContainsAny(v.Value, "nNiI") {
-			d.errorf(v, "%s must be a number of degrees, not %s (YAML's not-a-number or infinity): write the coordinate, e.g. 14.4469", key, v.Value)
-			return
-		}
-		f, err := strconv.ParseFloat(v.Value, 64)
-		if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			d.errorf(v, "%s must be a number, not %s", key, describe(v))
-			return
-		}
-		*dst = f
+	return func(key string, v *yaml.Node) { d.floatValue(dst, key, v) }
+}
+
+func (d *fileDecoder) floatValue(dst *float64, key string, v *yaml.Node) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && strings.HasPrefix(strings.TrimLeft(v.Value, "+-"), ".") &&
+		strings.ContainsAny(v.Value, "nNiI") {
+		d.errorf(v, "%s must be a number of degrees, not %s (YAML's not-a-number or infinity): write the coordinate, e.g. 14.4469", key, v.Value)
+		return
 	}
+	f, err := strconv.ParseFloat(v.Value, 64)
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		d.errorf(v, "%s must be a number, not %s", key, describe(v))
+		return
+	}
+	*dst = f
 }
 
 func (d *fileDecoder) date(dst *Date) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!timestamp") {
-			d.errorf(v, "%s must be a date written YYYY-MM-DD, not %s", key, describe(v))
-			return
-		}
-		t, err := ParseDate(v.Value)
-		if err != nil {
-			d.errorf(v, "%s: %v", key, err)
-			return
-		}
-		if !d.checkYear(key, v, t.Year) {
-			return
-		}
-		*dst = t
+	return func(key string, v *yaml.Node) { d.dateValue(dst, key, v) }
+}
+
+func (d *fileDecoder) dateValue(dst *Date, key string, v *yaml.Node) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!timestamp") {
+		d.errorf(v, "%s must be a date written YYYY-MM-DD, not %s", key, describe(v))
+		return
 	}
+	t, err := parseDate(v.Value)
+	if err != nil {
+		d.errorf(v, "%s: %v", key, err)
+		return
+	}
+	if !d.checkYear(key, v, t.Year) {
+		return
+	}
+	*dst = t
+}
+
+// parseDate is ParseDate, reading a well-formed date without a regular
+// expression or the time package: every event has one or two. Anything
+// else goes to ParseDate, for its message.
+func parseDate(s string) (Date, error) {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, yok := digits(s[:4])
+		m, mok := digits(s[5:7])
+		d, dok := digits(s[8:])
+		if yok && mok && dok && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, time.Month(m)) {
+			return Date{Year: y, Month: time.Month(m), Day: d}, nil
+		}
+	}
+	return ParseDate(s)
+}
+
+// digits reads a number written in ASCII digits only.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, s != ""
+}
+
+// daysInMonth returns the number of days of a month of the proleptic
+// Gregorian calendar, as the time package counts them.
+func daysInMonth(year int, m time.Month) int {
+	switch m {
+	case time.February:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 func (d *fileDecoder) partialDate(dst *PartialDate) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!timestamp" && v.Tag != "!!int") {
-			d.errorf(v, "%s must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not %s", key, describe(v))
-			return
-		}
-		t, err := ParsePartialDate(v.Value)
-		if err != nil {
-			d.errorf(v, "%s: %v", key, err)
-			return
-		}
-		if !d.checkYear(key, v, t.Year) {
-			return
-		}
-		*dst = t
+	return func(key string, v *yaml.Node) { d.partialDateValue(dst, key, v) }
+}
+
+func (d *fileDecoder) partialDateValue(dst *PartialDate, key string, v *yaml.Node) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!timestamp" && v.Tag != "!!int") {
+		d.errorf(v, "%s must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not %s", key, describe(v))
+		return
 	}
+	t, err := ParsePartialDate(v.Value)
+	if err != nil {
+		d.errorf(v, "%s: %v", key, err)
+		return
+	}
+	if !d.checkYear(key, v, t.Year) {
+		return
+	}
+	*dst = t
 }
 
 // checkYear refuses a year outside MinYear–MaxYear: it is a typo, and a
@@ -551,38 +772,58 @@ func (d *fileDecoder) checkYear(key string, v *yaml.Node, year int) bool {
 // characters each; each item's position is passed to each, for reference
 // checks. An item listed twice is an error.
 func (d *fileDecoder) list(dst *[]string, maxItems, maxChars int, each func(item string, at Position)) func(string, *yaml.Node) {
-	return func(key string, v *yaml.Node) {
-		if v.Kind != yaml.SequenceNode {
-			d.errorf(v, "%s must be a list (write [a, b] or one \"- item\" per line), not %s", key, describe(v))
-			return
+	return func(key string, v *yaml.Node) { d.listValue(dst, maxItems, maxChars, each, key, v) }
+}
+
+// shortList is the longest list whose duplicates are found by comparing
+// each item with those before it: quicker than a set for the few items
+// of an event's lists, and still linear in all.
+const shortList = 8
+
+func (d *fileDecoder) listValue(dst *[]string, maxItems, maxChars int, each func(item string, at Position), key string, v *yaml.Node) {
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(v, "%s must be a list (write [a, b] or one \"- item\" per line), not %s", key, describe(v))
+		return
+	}
+	items := v.Content
+	if len(items) > maxItems {
+		d.errorf(v, "%s lists %s items, over the limit of %s: shorten the list", key, thousands(len(items)), thousands(maxItems))
+		items = items[:maxItems]
+	}
+	// A set, not a scan of the list so far, once a list is long.
+	var seen map[string]bool
+	if len(items) > shortList {
+		seen = make(map[string]bool, len(items))
+	}
+	start, wasNil := len(*dst), *dst == nil
+	if wasNil {
+		*dst = make([]string, 0, len(items))
+	}
+	itemKey := key + " item"
+	for _, item := range items {
+		if item.Kind == yaml.AliasNode {
+			d.incomplete[v] = true
+			continue // reported already
 		}
-		items := v.Content
-		if len(items) > maxItems {
-			d.errorf(v, "%s lists %s items, over the limit of %s: shorten the list", key, thousands(len(items)), thousands(maxItems))
-			items = items[:maxItems]
+		var s string
+		d.sharedText(&s, maxChars, "shorten it", itemKey, item)
+		if s == "" {
+			continue
 		}
-		// A set, not a scan of the list so far: a list may be long.
-		seen := make(map[string]bool, len(items))
-		for _, item := range items {
-			if item.Kind == yaml.AliasNode {
-				d.incomplete[v] = true
-				continue // reported already
-			}
-			var s string
-			d.str(&s, maxChars)(key+" item", item)
-			if s == "" {
-				continue
-			}
-			if seen[s] {
-				d.errorf(item, "%s lists %s twice", key, quoteShort(s))
-				continue
-			}
+		if (seen != nil && seen[s]) || (seen == nil && slices.Contains((*dst)[start:], s)) {
+			d.errorf(item, "%s lists %s twice", key, quoteShort(s))
+			continue
+		}
+		if seen != nil {
 			seen[s] = true
-			*dst = append(*dst, s)
-			if each != nil {
-				each(s, d.pos(item))
-			}
 		}
+		*dst = append(*dst, s)
+		if each != nil {
+			each(s, d.pos(item))
+		}
+	}
+	if wasNil && len(*dst) == 0 {
+		*dst = nil // a list of nothing decodes to none, not to an empty list
 	}
 }
 
@@ -599,6 +840,9 @@ func (d *fileDecoder) items(n *yaml.Node, what string, max int, decode func(*yam
 		d.errorf(n, "%s must be a list, one \"- \" item per entry, not %s", what, describe(n))
 		return false
 	}
+	if d.lazy != nil && d.lazy.list == n {
+		return d.lazyItems(what, max, decode)
+	}
 	items := n.Content
 	if len(items) > max {
 		d.errorf(n, "%s lists %s entries, over the limit of %s: split the data or shorten the list", what, thousands(len(items)), thousands(max))
@@ -610,6 +854,48 @@ func (d *fileDecoder) items(n *yaml.Node, what string, max int, decode func(*yam
 		}
 	}
 	return true
+}
+
+// lazyItems is items for the list parsed in chunks: each chunk is checked
+// as checkTree checks the whole tree, then its items decoded, then let
+// go. A chunk that does not parse as planned stops it, unsure.
+func (d *fileDecoder) lazyItems(what string, max int, decode func(*yaml.Node)) bool {
+	l := d.lazy
+	if n := l.count(); n > max {
+		d.errorf(l.list, "%s lists %s entries, over the limit of %s: split the data or shorten the list", what, thousands(n), thousands(max))
+	}
+	left := max
+	for ; l.taken < len(l.parts); l.taken++ {
+		part := l.chunk(l.taken)
+		if part == nil {
+			d.unsure = true
+			return false
+		}
+		d.checkTree(part, false)
+		for _, item := range part.Content[:min(len(part.Content), left)] {
+			decode(item) // a chunk has no alias: see plain
+		}
+		left -= min(len(part.Content), left)
+	}
+	return true
+}
+
+// finish parses the chunks of the list that items did not take (the list
+// of a key the file should not hold, say), for the problems parsing the
+// whole file finds in them; it reports whether the file was decoded as
+// parsing it whole would have it (see unsure).
+func (d *fileDecoder) finish() bool {
+	if l := d.lazy; l != nil && !d.unsure {
+		for ; l.taken < len(l.parts); l.taken++ {
+			part := l.chunk(l.taken)
+			if part == nil {
+				d.unsure = true
+				break
+			}
+			d.checkTree(part, false)
+		}
+	}
+	return !d.unsure
 }
 
 // locator finds, in the file, the characters of a block of text at given
@@ -646,9 +932,9 @@ func (l *locator) find(offset int, needle string) Position {
 	// The column counts characters from the line's start: continue from
 	// the last mark when it is on the same line, so a body written on one
 	// long line is not counted over and over.
-	line, _ := slices.BinarySearch(l.d.lineStarts, at+1)
+	line, _ := slices.BinarySearch(l.d.lineStarts(), at+1)
 	if line != l.line {
-		l.line, l.lineFrom = line, l.d.lineStarts[line-1]
+		l.line, l.lineFrom = line, l.d.lineStarts()[line-1]
 		l.col, l.colAt = 1, l.lineFrom
 	}
 	l.col += utf8.RuneCount(l.d.src[l.colAt:at])
@@ -657,10 +943,11 @@ func (l *locator) find(offset int, needle string) Position {
 }
 
 func (d *fileDecoder) offset(line, col int) int {
-	if line < 1 || line > len(d.lineStarts) {
+	starts := d.lineStarts()
+	if line < 1 || line > len(starts) {
 		return 0
 	}
-	off := d.lineStarts[line-1]
+	off := starts[line-1]
 	for range col - 1 {
 		if off >= len(d.src) || d.src[off] == '\n' {
 			break
@@ -672,8 +959,9 @@ func (d *fileDecoder) offset(line, col int) int {
 }
 
 func (d *fileDecoder) positionAt(off int) Position {
-	line, _ := slices.BinarySearch(d.lineStarts, off+1)
-	start := d.lineStarts[line-1]
+	starts := d.lineStarts()
+	line, _ := slices.BinarySearch(starts, off+1)
+	start := starts[line-1]
 	return Position{File: d.path, Line: line, Col: utf8.RuneCount(d.src[start:off]) + 1}
 }
 

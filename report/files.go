@@ -97,47 +97,88 @@ func describeMode(m fs.FileMode) string {
 // bytes. what names the kind of file for the size message ("an events
 // file"), and split says how to make it smaller.
 func (r *dataRoot) readFile(rel string, limit int64, what, split string) ([]byte, *fileProblem) {
-	inner, p := r.inside(rel, "file")
+	f, size, p := r.openFile(rel, limit, what, split)
 	if p != nil {
 		return nil, p
 	}
+	defer f.Close()
+	// Read into a buffer of the size the file has, plus a byte to see
+	// whether it grew, rather than one grown as the reading goes: events
+	// files run to megabytes.
+	src := make([]byte, 0, size+1)
+	for int64(len(src)) <= limit {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := f.Read(src[len(src):min(cap(src), int(limit)+1)])
+		src = src[:len(src)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
+		}
+	}
+	if int64(len(src)) > limit {
+		return nil, tooLarge(int64(len(src)), limit, what, split)
+	}
+	return src, nil
+}
+
+// openFile opens the regular file rel of the data folder, of at most limit
+// bytes (see readFile), and returns its size as it was opened.
+func (r *dataRoot) openFile(rel string, limit int64, what, split string) (*os.File, int64, *fileProblem) {
+	inner, p := r.inside(rel, "file")
+	if p != nil {
+		return nil, 0, p
+	}
 	fi, err := r.root.Stat(inner)
 	if err != nil {
-		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
+		return nil, 0, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, &fileProblem{msg: fmt.Sprintf("is %s, not a regular file: a data file must be a plain file; remove or rename it", describeMode(fi.Mode()))}
-	}
-	tooLarge := func(size int64) *fileProblem {
-		sizeText := mebibytes(size)
-		if size < limit+(1<<20)/10 {
-			sizeText = thousands(int(size)) + " bytes" // "16.0 MiB, over the limit of 16 MiB" would read as a contradiction
-		}
-		return &fileProblem{msg: fmt.Sprintf("is %s, over the limit of %s for %s: %s", sizeText, mebibytes(limit), what, split)}
+		return nil, 0, &fileProblem{msg: fmt.Sprintf("is %s, not a regular file: a data file must be a plain file; remove or rename it", describeMode(fi.Mode()))}
 	}
 	if fi.Size() > limit {
-		return nil, tooLarge(fi.Size())
+		return nil, 0, tooLarge(fi.Size(), limit, what, split)
 	}
 	// Non-blocking, so that a file swapped for a FIFO after the stat above
 	// cannot hang the open; the check below then refuses it.
 	f, err := r.root.OpenFile(inner, os.O_RDONLY|openNonBlock, 0)
 	if err != nil {
-		return nil, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
+		return nil, 0, &fileProblem{msg: fmt.Sprintf("cannot be read: %v", unwrapPathError(err))}
 	}
-	defer f.Close()
-	src, grew, p := readOpened(f, fi, limit)
-	if grew {
-		return nil, tooLarge(int64(len(src)))
+	if p := sameFile(f, fi); p != nil {
+		f.Close()
+		return nil, 0, p
 	}
-	return src, p
+	return f, fi.Size(), nil
+}
+
+// tooLarge says that a file of size bytes is over the limit.
+func tooLarge(size, limit int64, what, split string) *fileProblem {
+	sizeText := mebibytes(size)
+	if size < limit+(1<<20)/10 {
+		sizeText = thousands(int(size)) + " bytes" // "16.0 MiB, over the limit of 16 MiB" would read as a contradiction
+	}
+	return &fileProblem{msg: fmt.Sprintf("is %s, over the limit of %s for %s: %s", sizeText, mebibytes(limit), what, split)}
+}
+
+// sameFile checks that an opened file is still the regular file fi was
+// stat'ed from: a file may be swapped after the stat.
+func sameFile(f *os.File, fi fs.FileInfo) *fileProblem {
+	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() || !os.SameFile(fi, now) {
+		return &fileProblem{msg: "changed while it was being read: run again"}
+	}
+	return nil
 }
 
 // readOpened reads an opened file that must still be the regular file fi
 // was stat'ed from, up to limit bytes: a file may be swapped or still grow
 // after the stat. grew reports a file that outgrew the limit meanwhile.
 func readOpened(f *os.File, fi fs.FileInfo, limit int64) (src []byte, grew bool, p *fileProblem) {
-	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() || !os.SameFile(fi, now) {
-		return nil, false, &fileProblem{msg: "changed while it was being read: run again"}
+	if p := sameFile(f, fi); p != nil {
+		return nil, false, p
 	}
 	src, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {

@@ -126,6 +126,11 @@ type loader struct {
 	// maxEvents is MaxEvents, but for tests, which cannot afford a
 	// million events to check what happens past it.
 	maxEvents int
+	// workers is the most files of events/ decoded at once, chunkBytes
+	// the least a chunk of a long list holds; sequential, for tests,
+	// decodes one file at a time and whole (see decodeFiles).
+	workers, chunkBytes int
+	sequential          bool
 	// tooManyEvents is set once maxEvents is reached: the events after it
 	// are not read.
 	tooManyEvents bool
@@ -143,6 +148,13 @@ type loader struct {
 	acled *acledState
 	// skip names the events files not to read (see LoadExcept).
 	skip []string
+	// work counts the lookups and comparisons of the checks that cross
+	// files (ids defined twice, references, the places and sources an
+	// export matches), for the test that keeps them linear in the data.
+	work int
+	// eventBytes is the size of the YAML files of events/, mergedBytes
+	// that of those merged so far: how many events are still to come.
+	eventBytes, mergedBytes int
 	// cited holds the sources the rows of ACLED exports cite by the names
 	// they give, which are defined when cited and need no reference
 	// check: a set rather than a reference per row.
@@ -175,16 +187,34 @@ func LoadExcept(dir string, skip ...string) (*Dataset, Diagnostics) {
 }
 
 func load(dir string, maxEvents int, skip []string) (*Dataset, Diagnostics) {
-	ld := &loader{
+	return loadWorkers(dir, maxEvents, skip, 0)
+}
+
+// loadWorkers is load with at most workers files of events/ decoded at
+// once, GOMAXPROCS when 0 (see decodeFiles).
+func loadWorkers(dir string, maxEvents int, skip []string, workers int) (*Dataset, Diagnostics) {
+	return newLoader(dir, maxEvents, skip, workers).run()
+}
+
+func newLoader(dir string, maxEvents int, skip []string, workers int) *loader {
+	return &loader{
 		skip:          skip,
 		maxEvents:     maxEvents,
+		workers:       workers,
+		chunkBytes:    minChunkBytes,
 		dir:           dir,
 		ds:            &Dataset{Dir: dir},
 		firstAt:       map[string]map[string]Position{},
 		periodAt:      map[string]Position{},
 		unreadable:    map[string]bool{},
 		suggestBudget: suggestionWork,
+		cited:         map[string]bool{},
 	}
+}
+
+// run loads the data folder.
+func (ld *loader) run() (*Dataset, Diagnostics) {
+	dir := ld.dir
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		ld.diags.Errorf(Position{File: dir}, "no data folder here; run from the project root or pass --data DIR")
 		return ld.ds, ld.diags
@@ -198,23 +228,25 @@ func load(dir string, maxEvents int, skip []string) (*Dataset, Diagnostics) {
 	ld.root = root
 	ld.loadBrand()
 	ld.loadInfo()
-	ld.unreadable["place"] = !ld.loadFile("places.yaml", "places", ld.place)
-	ld.unreadable["corridor"] = !ld.loadFile("corridors.yaml", "corridors", ld.corridor)
-	ld.unreadable["source"] = !ld.loadFile("sources.yaml", "sources", ld.source)
-	ld.loadRules()
-	ld.loadBasemap() // after loadInfo: names by language need the dataset's
-	events, ok := ld.glob("events", ".yaml", ".csv")
-	ld.unreadable["event"] = !ok
-	// The YAML files first: an export's rows are matched with the places
-	// and sources they define.
+	events, eventsOK := ld.glob("events", ".yaml", ".csv")
 	events = slices.DeleteFunc(events, func(name string) bool { return slices.Contains(ld.skip, name) })
-	for _, name := range events {
-		if path.Ext(name) == ".yaml" && !ld.loadEventsFile(name) {
-			ld.unreadable["event"] = true
+	// sources.yaml and the files of events/ are decoded meanwhile, in
+	// the order they are taken below.
+	jobs := append([]fileJob{{rel: "sources.yaml", kind: sourcesJob}}, eventJobs(events)...)
+	for _, job := range jobs[1:] {
+		if fi, err := root.root.Stat(job.rel); err == nil && job.kind == eventsJob {
+			ld.eventBytes += int(fi.Size())
 		}
 	}
-	for _, name := range events {
-		if path.Ext(name) == ".csv" && !ld.loadACLEDFile(name) {
+	next := decodeFiles(root, dir, jobs, ld.workers, ld.chunkBytes, ld.sequential)
+	ld.unreadable["place"] = !ld.loadFile("places.yaml", "places", ld.place)
+	ld.unreadable["corridor"] = !ld.loadFile("corridors.yaml", "corridors", ld.corridor)
+	ld.unreadable["source"] = !ld.mergeSources(next())
+	ld.loadRules()
+	ld.loadBasemap() // after loadInfo: names by language need the dataset's
+	ld.unreadable["event"] = !eventsOK
+	for range jobs[1:] {
+		if !ld.mergeEvents(next()) {
 			ld.unreadable["event"] = true
 		}
 	}
@@ -237,32 +269,56 @@ func load(dir string, maxEvents int, skip []string) (*Dataset, Diagnostics) {
 }
 
 // display is the path of a data file as the user should see it.
-func (ld *loader) display(rel string) string { return filepath.Join(ld.dir, filepath.FromSlash(rel)) }
+func (ld *loader) display(rel string) string { return displayPath(ld.dir, rel) }
+
+func displayPath(dir, rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
 
 // read reads a data file and records its hash. A file that is not there
 // is reported only when required; exists says whether it was.
 func (ld *loader) read(rel string, letter, required bool) (src []byte, exists, ok bool) {
-	limit, what, split := int64(MaxDataFileBytes), "a data file", "split its content, or check that it is the file you meant"
-	if strings.HasPrefix(rel, "events/") {
-		limit, what, split = MaxEventsFileBytes, "an events file", "split it into several files in events/, one per month or year"
+	src, file, exists, ok := readData(ld.root, ld.dir, rel, letter, required, &ld.diags)
+	if ok {
+		ld.ds.Files = append(ld.ds.Files, file)
 	}
-	if rel == BasemapFile {
-		limit, what, split = MaxBasemapBytes, "the basemap", "simplify it, e.g. mapshaper "+BasemapFile+" -simplify 10% keep-shapes -o "+BasemapFile+", or keep only the countries your letters map"
-	}
-	src, p := ld.root.readFile(rel, limit, what, split)
-	switch {
-	case p != nil && p.notExist:
-		if required {
-			ld.diags.Errorf(Position{File: ld.display(rel)}, "file not found; every data folder needs %s (see the README, \"The dataset\")", rel)
-		}
-		return nil, false, false
-	case p != nil:
-		ld.diags.Errorf(Position{File: ld.display(rel)}, "the file %s", p.msg)
-		return nil, true, false
+	return src, exists, ok
+}
+
+// readData is read for a file decoded apart from the loader (see
+// decodeFiles): it reports problems to diags and returns the file's
+// record, for the loader to keep.
+func readData(root *dataRoot, dir, rel string, letter, required bool, diags *Diagnostics) (src []byte, file File, exists, ok bool) {
+	limit, what, split := fileLimit(rel)
+	src, p := root.readFile(rel, limit, what, split)
+	if p != nil {
+		return nil, File{}, reportRead(dir, rel, required, p, diags), false
 	}
 	sum := sha256.Sum256(src)
-	ld.ds.Files = append(ld.ds.Files, File{Path: rel, SHA256: hex.EncodeToString(sum[:]), Letter: letter})
-	return src, true, true
+	return src, File{Path: rel, SHA256: hex.EncodeToString(sum[:]), Letter: letter}, true, true
+}
+
+// fileLimit returns the most bytes a data file may hold, what to call it
+// in the message that says it holds more, and how to make it smaller.
+func fileLimit(rel string) (limit int64, what, split string) {
+	switch {
+	case strings.HasPrefix(rel, "events/"):
+		return MaxEventsFileBytes, "an events file", "split it into several files in events/, one per month or year"
+	case rel == BasemapFile:
+		return MaxBasemapBytes, "the basemap", "simplify it, e.g. mapshaper " + BasemapFile + " -simplify 10% keep-shapes -o " + BasemapFile + ", or keep only the countries your letters map"
+	}
+	return MaxDataFileBytes, "a data file", "split its content, or check that it is the file you meant"
+}
+
+// reportRead reports why a data file could not be read (nothing when it
+// is not there and not required) and returns whether it exists.
+func reportRead(dir, rel string, required bool, p *fileProblem, diags *Diagnostics) (exists bool) {
+	if p.notExist {
+		if required {
+			diags.Errorf(Position{File: displayPath(dir, rel)}, "file not found; every data folder needs %s (see the README, \"The dataset\")", rel)
+		}
+		return false
+	}
+	diags.Errorf(Position{File: displayPath(dir, rel)}, "the file %s", p.msg)
+	return true
 }
 
 // glob lists the files of a sub-folder with one of the extensions,
@@ -300,27 +356,6 @@ func (ld *loader) glob(sub string, exts ...string) ([]string, bool) {
 	return names, true
 }
 
-// loadEventsFile reads a file of events/: its events and, beside them,
-// the places and sources they introduce (what briefing import acled
-// writes, so that one import is one file). It reports whether the file
-// could be read and parsed.
-func (ld *loader) loadEventsFile(rel string) bool {
-	src, _, ok := ld.read(rel, false, true)
-	if !ok {
-		return false
-	}
-	d := newFileDecoder(ld.display(rel), src, &ld.diags)
-	roots := d.roots("events", "places", "sources")
-	if v := roots["places"]; v != nil {
-		d.items(v, "places", math.MaxInt, func(n *yaml.Node) { ld.place(d, n) })
-	}
-	if v := roots["sources"]; v != nil {
-		d.items(v, "sources", math.MaxInt, func(n *yaml.Node) { ld.source(d, n) })
-	}
-	// The number of events is bounded across files (see event), not here.
-	return d.items(roots["events"], "events", math.MaxInt, func(n *yaml.Node) { ld.event(d, n) })
-}
-
 // loadFile reads a file whose single top-level key holds a list, and decodes
 // each item. It reports whether the file could be read and parsed.
 func (ld *loader) loadFile(rel, key string, decode func(*fileDecoder, *yaml.Node)) bool {
@@ -339,16 +374,36 @@ func (ld *loader) define(kind, id string, at Position) {
 	if id == "" {
 		return
 	}
-	seen := ld.firstAt[kind]
-	if seen == nil {
-		seen = map[string]Position{}
-		ld.firstAt[kind] = seen
-	}
+	seen := ld.defined(kind)
+	ld.work++
 	if first, ok := seen[id]; ok {
 		ld.diags.Errorf(at, "duplicate %s id %s: already defined at %s", kind, quoteShort(id), first)
 		return
 	}
 	seen[id] = at
+}
+
+// reserve makes room for n more ids of a kind, which are on their way:
+// a map of 100,000 event ids is otherwise rebuilt a dozen times as it
+// grows.
+func (ld *loader) reserve(kind string, n int) {
+	seen := ld.firstAt[kind]
+	if len(seen) >= n {
+		return
+	}
+	grown := make(map[string]Position, len(seen)+n)
+	maps.Copy(grown, seen)
+	ld.firstAt[kind] = grown
+}
+
+// defined returns where each id of a kind is defined.
+func (ld *loader) defined(kind string) map[string]Position {
+	seen := ld.firstAt[kind]
+	if seen == nil {
+		seen = map[string]Position{}
+		ld.firstAt[kind] = seen
+	}
+	return seen
 }
 
 func (ld *loader) refer(kind, from string) func(string, Position) {
@@ -358,7 +413,20 @@ func (ld *loader) refer(kind, from string) func(string, Position) {
 }
 
 func (ld *loader) place(d *fileDecoder, n *yaml.Node) {
-	p := Place{Pos: d.pos(n)}
+	if p, ok := decodePlace(d, n); ok {
+		ld.addPlace(p)
+	}
+}
+
+// addPlace defines a place decoded.
+func (ld *loader) addPlace(p Place) {
+	ld.define("place", p.ID, p.Pos)
+	ld.ds.Places = append(ld.ds.Places, p)
+}
+
+// decodePlace decodes a place; ok is false when n is not a mapping.
+func decodePlace(d *fileDecoder, n *yaml.Node) (p Place, ok bool) {
+	p = Place{Pos: d.pos(n)}
 	got := d.fields(n, "place",
 		req("id", d.id(&p.ID)),
 		req("name", d.str(&p.Name, MaxNameLen)),
@@ -369,7 +437,7 @@ func (ld *loader) place(d *fileDecoder, n *yaml.Node) {
 		req("lon", d.float(&p.Lon)),
 	)
 	if got == nil {
-		return
+		return p, false
 	}
 	if v := got["country"]; p.Country != "" {
 		if problem := countryProblem(p.Country); problem != "" {
@@ -382,8 +450,7 @@ func (ld *loader) place(d *fileDecoder, n *yaml.Node) {
 	if v := got["lon"]; v != nil && (p.Lon < -180 || p.Lon > 180) {
 		d.errorf(v, "lon %v is out of range: longitude is between -180 and 180 degrees", p.Lon)
 	}
-	ld.define("place", p.ID, p.Pos)
-	ld.ds.Places = append(ld.ds.Places, p)
+	return p, true
 }
 
 func (ld *loader) corridor(d *fileDecoder, n *yaml.Node) {
@@ -415,136 +482,253 @@ func (ld *loader) corridor(d *fileDecoder, n *yaml.Node) {
 	ld.ds.Corridors = append(ld.ds.Corridors, c)
 }
 
-func (ld *loader) source(d *fileDecoder, n *yaml.Node) {
-	s := Source{Pos: d.pos(n)}
-	got := d.fields(n, "source",
-		req("id", d.id(&s.ID)),
-		req("publisher", d.str(&s.Publisher, MaxNameLen)),
-		req("title", d.str(&s.Title, MaxSourceTitleLen)),
-		req("date", d.partialDate(&s.Date)),
-		// The URL's own limit is checked with its other rules.
-		opt("url", d.str(&s.URL, math.MaxInt)),
-		req("language", d.str(&s.Language, MaxNameLen)),
-		req("kind", d.str(&s.Kind, MaxNameLen)),
-		opt("accessed", d.date(&s.Accessed)),
-	)
-	if got == nil {
-		return
+// addSource defines a source decoded.
+func (ld *loader) addSource(s Source) {
+	ld.define("source", s.ID, s.Pos)
+	ld.ds.Sources = append(ld.ds.Sources, s)
+}
+
+// The keys of a source, in the order of sourceFields.
+const (
+	srcID = iota
+	srcPublisher
+	srcTitle
+	srcDate
+	srcURL
+	srcLanguage
+	srcKind
+	srcAccessed
+)
+
+var sourceFields = [...]field{
+	{name: "id", required: true},
+	{name: "publisher", required: true},
+	{name: "title", required: true},
+	{name: "date", required: true},
+	{name: "url"},
+	{name: "language", required: true},
+	{name: "kind", required: true},
+	{name: "accessed"},
+}
+
+// decodeSource decodes a source; ok is false when n is not a mapping.
+func decodeSource(d *fileDecoder, n *yaml.Node) (s Source, ok bool) {
+	s = Source{Pos: d.pos(n)}
+	var got [len(sourceFields)]*yaml.Node
+	ok = d.mapping(n, "source", sourceFields[:], got[:], func(i int, key string, v *yaml.Node) {
+		switch i {
+		case srcID:
+			d.idValue(&s.ID, key, v)
+		case srcPublisher:
+			d.sharedText(&s.Publisher, MaxNameLen, "shorten it", key, v)
+		case srcTitle:
+			d.textValue(&s.Title, MaxSourceTitleLen, "shorten it", key, v)
+		case srcDate:
+			d.partialDateValue(&s.Date, key, v)
+		case srcURL:
+			// The URL's own limit is checked with its other rules.
+			d.textValue(&s.URL, math.MaxInt, "shorten it", key, v)
+		case srcLanguage:
+			d.sharedText(&s.Language, MaxNameLen, "shorten it", key, v)
+		case srcKind:
+			d.sharedText(&s.Kind, MaxNameLen, "shorten it", key, v)
+		case srcAccessed:
+			d.dateValue(&s.Accessed, key, v)
+		}
+	})
+	if !ok {
+		return s, false
 	}
-	if v := got["url"]; s.URL != "" {
+	if v := got[srcURL]; s.URL != "" {
 		if problem := checkWebURL("url", s.URL); problem != "" {
 			d.errorf(v, "%s", problem)
 			s.URL = ""
 		}
 	}
-	if v := got["language"]; s.Language != "" && !languageCode.MatchString(s.Language) {
+	if v := got[srcLanguage]; s.Language != "" && !isLanguageCode(s.Language) {
 		d.errorf(v, "language %s must be an ISO 639-1 code in lower case, such as en or fr", quoteShort(s.Language))
 	}
-	if v := got["kind"]; s.Kind != "" && !slices.Contains(sourceKinds, s.Kind) {
+	if v := got[srcKind]; s.Kind != "" && !slices.Contains(sourceKinds, s.Kind) {
 		d.errorf(v, "kind %s is not one of: %s", quoteShort(s.Kind), strings.Join(sourceKinds, ", "))
 	}
-	ld.define("source", s.ID, s.Pos)
-	ld.ds.Sources = append(ld.ds.Sources, s)
+	return s, true
 }
 
 var languageCode = regexp.MustCompile(`^[a-z]{2,3}$`)
 
-func (ld *loader) event(d *fileDecoder, n *yaml.Node) {
-	if ld.tooManyEvents {
-		return
+// isLanguageCode is languageCode.MatchString, without the regular
+// expression, for every source.
+func isLanguageCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
 	}
-	if len(ld.ds.Events) == ld.maxEvents {
-		ld.tooManyEvents = true
-		d.errorf(n, "the data folder holds more than %s events, the limit; the events from here on are not read: split the dataset into several data folders", thousands(ld.maxEvents))
-		return
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
 	}
-	e := Event{Pos: d.pos(n), TimePrecision: PrecisionDay, GeoPrecision: GeoExact}
-	var refs []reference
+	return true
+}
+
+// The keys of an event, in the order of eventFields.
+const (
+	evID = iota
+	evDate
+	evDateEnd
+	evTimePrecision
+	evEventType
+	evSubEventType
+	evActor1
+	evAssocActor1
+	evActor2
+	evPlace
+	evCorridors
+	evTargets
+	evFatalities
+	evKidnapped
+	evVehiclesDestroyed
+	evGeoPrecision
+	evClaimedBy
+	evSummary
+	evSources
+)
+
+var eventFields = [...]field{
+	{name: "id", required: true},
+	{name: "date", required: true},
+	{name: "date_end"},
+	{name: "time_precision"},
+	{name: "event_type", required: true},
+	{name: "sub_event_type", required: true},
+	{name: "actor1", required: true},
+	{name: "assoc_actor_1"},
+	{name: "actor2"},
+	{name: "place", required: true},
+	{name: "corridors"},
+	{name: "targets"},
+	{name: "fatalities"},
+	{name: "kidnapped"},
+	{name: "vehicles_destroyed"},
+	{name: "geo_precision"},
+	{name: "claimed_by"},
+	{name: "summary", required: true},
+	{name: "sources"},
+}
+
+// decodeEvent decodes an event, adding the references it makes to refs,
+// their from left for the loader to fill in (see referTo); ok is false
+// when n is not a mapping.
+func decodeEvent(d *fileDecoder, n *yaml.Node, refs *[]reference) (e Event, ok bool) {
+	e = Event{Pos: d.pos(n), TimePrecision: PrecisionDay, GeoPrecision: GeoExact}
+	mark := len(*refs)
 	collect := func(kind string) func(string, Position) {
-		return func(id string, at Position) { refs = append(refs, reference{kind: kind, id: id, at: at}) }
+		return func(id string, at Position) { *refs = append(*refs, reference{kind: kind, id: id, at: at}) }
 	}
-	var targets []Position
-	got := d.fields(n, "event",
-		req("id", d.id(&e.ID)),
-		req("date", d.date(&e.Date)),
-		opt("date_end", d.date(&e.DateEnd)),
-		opt("time_precision", d.integer(&e.TimePrecision)),
-		req("event_type", d.str(&e.EventType, MaxNameLen)),
-		req("sub_event_type", d.str(&e.SubEventType, MaxNameLen)),
-		req("actor1", d.str(&e.Actor1, MaxNameLen)),
-		opt("assoc_actor_1", d.str(&e.AssocActor1, MaxNameLen)),
-		opt("actor2", d.str(&e.Actor2, MaxNameLen)),
-		req("place", d.str(&e.Place, MaxIDLen)),
-		opt("corridors", d.list(&e.Corridors, MaxEventCorridors, MaxIDLen, collect("corridor"))),
-		opt("targets", d.list(&e.Targets, MaxEventTargets, MaxNameLen, func(_ string, at Position) { targets = append(targets, at) })),
-		opt("fatalities", d.count(&e.Fatalities)),
-		opt("kidnapped", d.count(&e.Kidnapped)),
-		opt("vehicles_destroyed", d.count(&e.VehiclesDestroyed)),
-		opt("geo_precision", d.integer(&e.GeoPrecision)),
-		opt("claimed_by", d.str(&e.ClaimedBy, MaxNameLen)),
-		req("summary", d.text(&e.Summary, MaxSummaryLen, "a summary is printed whole in the chronology and the annex; shorten it, and leave the detail to the sources")),
-		opt("sources", d.list(&e.Sources, MaxEventSources, MaxIDLen, collect("source"))),
-	)
-	if got == nil {
-		return
+	const shorten = "shorten it"
+	var got [len(eventFields)]*yaml.Node
+	ok = d.mapping(n, "event", eventFields[:], got[:], func(i int, key string, v *yaml.Node) {
+		switch i {
+		case evID:
+			d.idValue(&e.ID, key, v)
+		case evDate:
+			d.dateValue(&e.Date, key, v)
+		case evDateEnd:
+			d.dateValue(&e.DateEnd, key, v)
+		case evTimePrecision:
+			d.integerValue(&e.TimePrecision, key, v)
+		case evEventType:
+			d.sharedText(&e.EventType, MaxNameLen, shorten, key, v)
+		case evSubEventType:
+			d.sharedText(&e.SubEventType, MaxNameLen, shorten, key, v)
+		case evActor1:
+			d.sharedText(&e.Actor1, MaxNameLen, shorten, key, v)
+		case evAssocActor1:
+			d.sharedText(&e.AssocActor1, MaxNameLen, shorten, key, v)
+		case evActor2:
+			d.sharedText(&e.Actor2, MaxNameLen, shorten, key, v)
+		case evPlace:
+			d.sharedText(&e.Place, MaxIDLen, shorten, key, v)
+		case evCorridors:
+			d.listValue(&e.Corridors, MaxEventCorridors, MaxIDLen, collect("corridor"), key, v)
+		case evTargets:
+			d.listValue(&e.Targets, MaxEventTargets, MaxNameLen, func(tag string, at Position) {
+				if !slices.Contains(targetTags, tag) {
+					d.diags.Errorf(at, "target %s is not one of: %s", quoteShort(tag), strings.Join(targetTags, ", "))
+				}
+			}, key, v)
+		case evFatalities:
+			d.countValue(&e.Fatalities, key, v)
+		case evKidnapped:
+			d.countValue(&e.Kidnapped, key, v)
+		case evVehiclesDestroyed:
+			d.countValue(&e.VehiclesDestroyed, key, v)
+		case evGeoPrecision:
+			d.integerValue(&e.GeoPrecision, key, v)
+		case evClaimedBy:
+			d.sharedText(&e.ClaimedBy, MaxNameLen, shorten, key, v)
+		case evSummary:
+			d.textValue(&e.Summary, MaxSummaryLen, "a summary is printed whole in the chronology and the annex; shorten it, and leave the detail to the sources", key, v)
+		case evSources:
+			d.listValue(&e.Sources, MaxEventSources, MaxIDLen, collect("source"), key, v)
+		}
+	})
+	if !ok {
+		*refs = (*refs)[:mark]
+		return e, false
 	}
-	name := fmt.Sprintf("event %q", e.ID)
-	if v := got["place"]; e.Place != "" {
-		refs = append(refs, reference{kind: "place", id: e.Place, at: d.pos(v)})
+	name := func() string { return fmt.Sprintf("event %q", e.ID) }
+	if v := got[evPlace]; e.Place != "" {
+		*refs = append(*refs, reference{kind: "place", id: e.Place, at: d.pos(v)})
 	}
-	if v := got["date_end"]; !e.DateEnd.IsZero() && !e.Date.IsZero() && e.DateEnd.Before(e.Date) {
+	if v := got[evDateEnd]; !e.DateEnd.IsZero() && !e.Date.IsZero() && e.DateEnd.Before(e.Date) {
 		d.errorf(v, "date_end %s is before date %s", e.DateEnd, e.Date)
 	}
-	if v := got["time_precision"]; v != nil && (e.TimePrecision < PrecisionDay || e.TimePrecision > PrecisionMonth) {
+	if v := got[evTimePrecision]; v != nil && (e.TimePrecision < PrecisionDay || e.TimePrecision > PrecisionMonth) {
 		d.errorf(v, "time_precision must be 1 (day), 2 (week) or 3 (month), not %d", e.TimePrecision)
 	}
-	if v := got["geo_precision"]; v != nil && (e.GeoPrecision < GeoExact || e.GeoPrecision > GeoRegion) {
+	if v := got[evGeoPrecision]; v != nil && (e.GeoPrecision < GeoExact || e.GeoPrecision > GeoRegion) {
 		d.errorf(v, "geo_precision must be 1 (the place itself), 2 (near it or part of its area) or 3 (only the region is known), not %d", e.GeoPrecision)
 	}
 	// A figure written but refused (over the limit, not a number) has its
 	// own error: the claim is not also said to lack one.
-	if v := got["claimed_by"]; v != nil && e.ClaimedBy != "" &&
-		got["fatalities"] == nil && got["kidnapped"] == nil && got["vehicles_destroyed"] == nil {
-		d.diags.Warnf(d.pos(v), "%s: claimed_by says whose claim the figures come from, but the event reports no fatalities, kidnapped or vehicles_destroyed", name)
+	if v := got[evClaimedBy]; v != nil && e.ClaimedBy != "" &&
+		got[evFatalities] == nil && got[evKidnapped] == nil && got[evVehiclesDestroyed] == nil {
+		d.diags.Warnf(d.pos(v), "%s: claimed_by says whose claim the figures come from, but the event reports no fatalities, kidnapped or vehicles_destroyed", name())
 	}
-	ld.checkEventType(d, got, &e)
-	for i, tag := range e.Targets {
-		if !slices.Contains(targetTags, tag) {
-			d.diags.Errorf(targets[i], "target %s is not one of: %s", quoteShort(tag), strings.Join(targetTags, ", "))
-		}
-	}
+	checkEventType(d, got[evEventType], got[evSubEventType], &e)
 	if len(e.Sources) == 0 && !d.incomplete[n] {
 		at := n
-		if v := got["sources"]; v != nil {
+		if v := got[evSources]; v != nil {
 			at = v
 		}
-		d.errorf(at, "%s has no sources: list at least one source id under sources", name)
+		d.errorf(at, "%s has no sources: list at least one source id under sources", name())
 	}
-	for _, r := range refs {
-		r.from = name
-		ld.refs = append(ld.refs, r)
-	}
-	ld.define("event", e.ID, e.Pos)
-	ld.ds.Events = append(ld.ds.Events, e)
+	return e, true
 }
 
-func (ld *loader) checkEventType(d *fileDecoder, got map[string]*yaml.Node, e *Event) {
+// isSubTypeOf reports whether sub is an ACLED sub-type of eventType,
+// without the copy SubEventTypes makes.
+func isSubTypeOf(eventType, sub string) bool {
+	i := EventTypeIndex(eventType)
+	return i >= 0 && slices.Contains(eventTypes[i].subTypes, sub)
+}
+
+func checkEventType(d *fileDecoder, typeAt, subAt *yaml.Node, e *Event) {
 	if e.EventType == "" {
 		return
 	}
 	if EventTypeIndex(e.EventType) < 0 {
-		d.errorf(got["event_type"], "event_type %s is not an ACLED event type: %s", quoteShort(e.EventType), strings.Join(EventTypes(), ", "))
+		d.errorf(typeAt, "event_type %s is not an ACLED event type: %s", quoteShort(e.EventType), strings.Join(EventTypes(), ", "))
 		return
 	}
-	if e.SubEventType == "" || slices.Contains(SubEventTypes(e.EventType), e.SubEventType) {
+	if e.SubEventType == "" || isSubTypeOf(e.EventType, e.SubEventType) {
 		return
 	}
-	v := got["sub_event_type"]
 	if owner := eventTypeOfSubType(e.SubEventType); owner != "" {
-		d.errorf(v, "sub_event_type %q belongs to event_type %q, not %q", e.SubEventType, owner, e.EventType)
+		d.errorf(subAt, "sub_event_type %q belongs to event_type %q, not %q", e.SubEventType, owner, e.EventType)
 		return
 	}
-	d.errorf(v, "sub_event_type %s is not an ACLED sub-type of %q: %s", quoteShort(e.SubEventType), e.EventType, strings.Join(SubEventTypes(e.EventType), ", "))
+	d.errorf(subAt, "sub_event_type %s is not an ACLED sub-type of %q: %s", quoteShort(e.SubEventType), e.EventType, strings.Join(SubEventTypes(e.EventType), ", "))
 }
 
 // loadLetter reads a letter file; it reports whether the file could be

@@ -63,14 +63,26 @@ func bidiName(r rune) string {
 }
 
 // hasForbidden reports whether s holds a character [forbidden] refuses.
+// Every text of the data passes through it, mostly printable ASCII,
+// which needs no decoding.
 func hasForbidden(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; plainByte(c) {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if what, _ := forbidden(r); what != "" {
 			return true
 		}
+		i += size
 	}
 	return false
 }
+
+// plainByte reports whether c is printable ASCII or a tab or line break:
+// a whole character that forbidden allows.
+func plainByte(c byte) bool { return c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' }
 
 // scanText checks the raw bytes of a file before YAML reads them, because
 // only here are exact positions known: the YAML library reports invalid
@@ -84,6 +96,10 @@ func (d *fileDecoder) scanText() bool {
 	const show = 10
 	ok, found := true, 0
 	for i := 0; i < len(d.src); {
+		if plainByte(d.src[i]) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(d.src[i:])
 		if r == utf8.RuneError && size <= 1 {
 			d.diags.Errorf(d.positionAt(i), "invalid UTF-8 (byte 0x%02X): the file is not saved as UTF-8; save it again as UTF-8 in your editor", d.src[i])

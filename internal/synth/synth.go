@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"briefing/report"
+	"briefing/report/acled"
 )
 
 // LetterID is the id of the letter Write adds, letters/LetterID.yaml.
@@ -44,11 +45,23 @@ func Period() report.Period {
 // letters/synthetic.yaml. The dataset covers the letter's year for every
 // country; its comparison year is not covered. It refuses a folder that already holds a data
 // file, so that it never mixes with, or overwrites, real data.
-func Write(dir string, events int, seed int64) error {
+func Write(dir string, events int, seed int64) error { return write(dir, events, seed, false) }
+
+// CSVFile is the events file WriteCSV writes, relative to the data folder.
+const CSVFile = "events/" + LetterID + "-events.csv"
+
+// WriteCSV writes the data folder Write writes, with the same seed the same
+// data, but its events as one ACLED export with briefing's own columns
+// (CSVFile, what a build writes as ID-events.csv) instead of events/*.yaml:
+// the two forms of one dataset, for the benchmarks of both ways of loading
+// it.
+func WriteCSV(dir string, events int, seed int64) error { return write(dir, events, seed, true) }
+
+func write(dir string, events int, seed int64, csv bool) error {
 	if events < 1 {
 		return errors.New("synth: a data folder needs at least one event")
 	}
-	for _, pattern := range []string{"*.yaml", "events/*.yaml", "letters/*.yaml"} {
+	for _, pattern := range []string{"*.yaml", "events/*.yaml", "events/*.csv", "letters/*.yaml"} {
 		if found, _ := filepath.Glob(filepath.Join(dir, pattern)); len(found) > 0 {
 			return fmt.Errorf("synth: %s already holds data (%s); give an empty folder", dir, found[0])
 		}
@@ -75,8 +88,13 @@ func Write(dir string, events int, seed int64) error {
 			return err
 		}
 	}
-	// Events are drawn in date order, one file per month.
+	// Drawn after the files above, whichever form the events take, so
+	// that both forms hold the same data.
 	evs := g.drawEvents()
+	if csv {
+		return writeFile(filepath.Join(dir, filepath.FromSlash(CSVFile)), func(w *bufio.Writer) { g.eventsCSV(w, evs) })
+	}
+	// Events are drawn in date order, one file per month.
 	for month := time.January; month <= time.December; month++ {
 		var these []event
 		for _, e := range evs {
@@ -113,6 +131,9 @@ type gen struct {
 	rnd     *rand.Rand
 	events  int
 	sources int
+	// publishers holds each source's publisher, by source number, for
+	// the source column of an export.
+	publishers []string
 }
 
 // q quotes a YAML scalar: a Go quoted string is a valid YAML
@@ -241,6 +262,7 @@ func (g *gen) sourcesFile(w *bufio.Writer) {
 		first, size := utf8.DecodeRuneInString(words[0])
 		title := string(unicode.ToUpper(first)) + strings.Join(words, " ")[size:]
 		kind := sourceKinds[g.rnd.IntN(len(sourceKinds))]
+		g.publishers = append(g.publishers, p.name)
 		fmt.Fprintf(w, "  - id: %s\n    publisher: %s\n    title: %s\n    date: %q\n", g.sourceID(i), q(p.name), q(title), date)
 		if g.rnd.IntN(20) != 0 {
 			slug := strings.ToLower(strings.Join(words, "-"))
@@ -530,4 +552,67 @@ func (g *gen) letter(w *bufio.Writer) {
       figures: [map]
 `, q(fmt.Sprintf("%d events for scale tests", g.events)), Period().From, Period().To, g.events, len(places),
 		note(0), note(1), note(2), note(3), note(4), note(5), note(6))
+}
+
+// eventsCSV writes the events as briefing's own export (see
+// acled.WriteCSV): ACLED's columns, the place's name, regions, country
+// and coordinates, the publishers of the sources, then briefing's columns,
+// which keep every field of the event as the YAML form writes it.
+func (g *gen) eventsCSV(w *bufio.Writer, evs []event) {
+	placeOf := map[string]*place{}
+	for i := range places {
+		placeOf[places[i].id] = &places[i]
+	}
+	count := func(s string) *int {
+		if s == "" {
+			return nil // not reported
+		}
+		n, _ := strconv.Atoi(s)
+		return &n
+	}
+	rows := make([]acled.Row, len(evs))
+	for i := range evs {
+		e, p := &evs[i], placeOf[evs[i].place]
+		r := acled.Row{
+			EventIDCnty:       e.id,
+			EventDate:         e.date.String(),
+			Year:              e.date.Year,
+			TimePrecision:     e.prec,
+			DisorderType:      report.DisorderOf(e.typ, e.sub).String(),
+			EventType:         e.typ,
+			SubEventType:      e.sub,
+			Actor1:            e.actor1,
+			Actor2:            e.actor2,
+			Admin1:            p.admin1,
+			Admin2:            p.admin2,
+			Location:          p.name,
+			Latitude:          p.lat,
+			Longitude:         p.lon,
+			GeoPrecision:      max(e.geo, report.GeoExact),
+			Notes:             e.summary,
+			Fatalities:        count(e.counts[0]),
+			Corridors:         e.corr,
+			Targets:           e.targets,
+			Kidnapped:         count(e.counts[1]),
+			VehiclesDestroyed: count(e.counts[2]),
+			ClaimedBy:         e.claimed,
+			SourceIDs:         e.sources,
+		}
+		if e.assoc != "" {
+			r.AssocActor1 = []string{e.assoc}
+		}
+		if !e.dateEnd.IsZero() {
+			r.DateEnd = e.dateEnd.String()
+		}
+		r.ISO, r.Country, r.Region, _ = acled.Country(p.country)
+		for _, id := range e.sources {
+			n, _ := strconv.Atoi(strings.TrimPrefix(id, "src-"))
+			if pub := g.publishers[n-1]; !slices.Contains(r.Sources, pub) {
+				r.Sources = append(r.Sources, pub)
+			}
+		}
+		rows[i] = r
+	}
+	// A write error sticks to w, whose Flush in writeFile returns it.
+	_ = acled.WriteCSV(w, rows)
 }

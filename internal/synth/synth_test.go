@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -142,6 +143,61 @@ func TestNoBrokenCharacters(t *testing.T) {
 	for _, s := range ds.Sources {
 		if strings.ContainsRune(s.Title, utf8.RuneError) {
 			t.Errorf("source %s: title %q holds U+FFFD", s.ID, s.Title)
+		}
+	}
+}
+
+// TestCSVSameAsYAML: the CSV form of a dataset loads to the same events
+// as its YAML form, and to the same places and sources: no row makes a
+// place or a source of its own.
+func TestCSVSameAsYAML(t *testing.T) {
+	for _, n := range []int{1, 500} {
+		yamlDir, csvDir := t.TempDir(), t.TempDir()
+		if err := synth.Write(yamlDir, n, 3); err != nil {
+			t.Fatal(err)
+		}
+		if err := synth.WriteCSV(csvDir, n, 3); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(csvDir, filepath.FromSlash(synth.CSVFile))); err != nil {
+			t.Fatal(err)
+		}
+		if found, _ := filepath.Glob(filepath.Join(csvDir, "events", "*.yaml")); len(found) > 0 {
+			t.Errorf("WriteCSV wrote %v", found)
+		}
+		fromYAML, diags := report.Load(yamlDir)
+		if len(diags) > 0 {
+			t.Fatalf("%d events, YAML: Load reported:\n%s", n, diags.Error())
+		}
+		fromCSV, diags := report.Load(csvDir)
+		if len(diags) > 0 {
+			t.Fatalf("%d events, CSV: Load reported:\n%s", n, diags.Error())
+		}
+		if len(fromCSV.Events) != n || len(fromYAML.Events) != n {
+			t.Fatalf("%d events: loaded %d from CSV, %d from YAML", n, len(fromCSV.Events), len(fromYAML.Events))
+		}
+		for i := range fromYAML.Events {
+			y, c := fromYAML.Events[i], fromCSV.Events[i]
+			y.Pos, c.Pos = report.Position{}, report.Position{}
+			if !reflect.DeepEqual(y, c) {
+				t.Errorf("%d events: event %d differs:\nYAML %+v\nCSV  %+v", n, i, y, c)
+			}
+		}
+		if len(fromCSV.Places) != len(fromYAML.Places) || len(fromCSV.Sources) != len(fromYAML.Sources) {
+			t.Errorf("%d events: CSV gives %d places and %d sources, YAML %d and %d", n,
+				len(fromCSV.Places), len(fromCSV.Sources), len(fromYAML.Places), len(fromYAML.Sources))
+		}
+	}
+}
+
+func TestWriteCSVRefuses(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.WriteCSV(dir, 10, 1); err != nil {
+		t.Fatal(err)
+	}
+	for name, write := range map[string]func(string, int, int64) error{"Write": synth.Write, "WriteCSV": synth.WriteCSV} {
+		if err := write(dir, 10, 2); err == nil {
+			t.Errorf("%s into a data folder succeeded; want an error", name)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package acled
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -107,47 +108,157 @@ func (e Export) Has(column string) bool { return slices.Contains(e.Columns, colu
 
 // ReadExport is Read, with the columns the file has.
 func ReadExport(src []byte) (Export, []Problem) {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(src, bom), " \t\r\n")
 	var rows []Row
 	var has [numKnown]bool
 	var problems []Problem
-	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+	var c Check
+	if c.sniff(src); c.JSON() {
 		rows, has, problems = readJSON(src)
 	} else {
 		rows, has, problems = readCSV(src)
 	}
-	e := Export{Rows: rows}
-	for c, ok := range has {
-		if ok {
-			e.Columns = append(e.Columns, known[c])
-		}
-	}
-	return e, problems
+	return Export{Rows: rows, Columns: columnIndex{has: has}.columns()}, problems
 }
 
 var bom = []byte("\xef\xbb\xbf")
+
+const utf16Message = "the file is saved as UTF-16; save it as UTF-8 (in Excel: \"CSV UTF-8\")"
 
 // checkEncoding refuses a file that is not UTF-8, naming the line of the
 // first byte that is not, since every later message would quote
 // garbled text. Excel's plain "CSV" saves in the Windows code page;
 // its "CSV UTF-8" saves what briefing reads.
 func checkEncoding(src []byte) *Problem {
-	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
-		return &Problem{Line: 1, Message: "the file is saved as UTF-16; save it as UTF-8 (in Excel: \"CSV UTF-8\")"}
-	}
-	if utf8.Valid(src) {
-		return nil
-	}
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return &Problem{Line: 1 + bytes.Count(src[:i], []byte{'\n'}),
-				Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02X): the file is not saved as UTF-8; save it again as UTF-8 (in Excel: \"CSV UTF-8\")", src[i])}
-		}
-		i += size
-	}
-	return nil
+	var c Check
+	c.Write(src)
+	return c.Problem()
 }
+
+// Check looks at an export as it is read, a chunk at a time, for what
+// must be known of the whole file before any row of it is used: whether
+// it is UTF-8, as ReadExport requires, and whether it is the JSON of an
+// API call rather than CSV. A reader that streams a large file reads it
+// once through a Check, then again through a CSVReader. The zero value
+// is ready to use.
+type Check struct {
+	n     int64 // bytes seen
+	lines int   // line feeds seen
+	head  [2]byte
+	// pending holds the start of a character cut by the end of the last
+	// chunk, which began on line pendingLine.
+	pending     [utf8.UTFMax]byte
+	pendingN    int
+	pendingLine int
+	// bad is the first byte that is not UTF-8.
+	bad *Problem
+	// The first character after a byte-order mark and white space tells
+	// JSON from CSV (see ReadExport): bomN counts the bytes of a mark
+	// matched, decided is set once the character is seen.
+	bomN    int
+	decided bool
+	json    bool
+}
+
+// Write examines the next chunk of the file. It never fails.
+func (c *Check) Write(p []byte) (int, error) {
+	for i := 0; i < len(p) && c.n+int64(i) < int64(len(c.head)); i++ {
+		c.head[c.n+int64(i)] = p[i]
+	}
+	c.sniff(p)
+	if c.bad == nil {
+		c.validate(p)
+	}
+	c.lines += bytes.Count(p, []byte{'\n'})
+	c.n += int64(len(p))
+	return len(p), nil
+}
+
+// sniff finds the first character after a byte-order mark and white
+// space: "{" or "[" starts the JSON of an API call.
+func (c *Check) sniff(p []byte) {
+	for i := 0; i < len(p) && !c.decided; i++ {
+		at, b := c.n+int64(i), p[i]
+		switch {
+		case c.bomN < len(bom) && at == int64(c.bomN) && b == bom[c.bomN]:
+			c.bomN++
+		case c.bomN > 0 && c.bomN < len(bom):
+			c.decided = true // part of a mark: its first byte is the first character
+		case b == ' ' || b == '\t' || b == '\r' || b == '\n':
+		default:
+			c.decided, c.json = true, b == '{' || b == '['
+		}
+	}
+}
+
+// validate finds the first byte that is not UTF-8, as checkEncoding does
+// over the whole file, carrying a character cut by the end of a chunk to
+// the next.
+func (c *Check) validate(p []byte) {
+	off := 0
+	if c.pendingN > 0 {
+		k := copy(c.pending[c.pendingN:], p)
+		buf := c.pending[:c.pendingN+k]
+		if !utf8.FullRune(buf) {
+			c.pendingN += k
+			return
+		}
+		r, size := utf8.DecodeRune(buf)
+		if r == utf8.RuneError && size <= 1 {
+			c.fail(c.pendingLine, c.pending[0])
+			return
+		}
+		off, c.pendingN = size-c.pendingN, 0
+	}
+	rest := p[off:]
+	cut := len(rest)
+	for i := len(rest) - 1; i >= 0 && i >= len(rest)-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(rest[i]) {
+			if !utf8.FullRune(rest[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	if !utf8.Valid(rest[:cut]) {
+		for i := 0; i < cut; {
+			r, size := utf8.DecodeRune(rest[i:cut])
+			if r == utf8.RuneError && size <= 1 {
+				c.fail(c.lines+1+bytes.Count(p[:off+i], []byte{'\n'}), rest[i])
+				return
+			}
+			i += size
+		}
+	}
+	if cut < len(rest) {
+		c.pendingN = copy(c.pending[:], rest[cut:])
+		c.pendingLine = c.lines + 1 + bytes.Count(p[:off+cut], []byte{'\n'})
+	}
+}
+
+func (c *Check) fail(line int, b byte) {
+	c.bad = &Problem{Line: line, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02X): the file is not saved as UTF-8; save it again as UTF-8 (in Excel: \"CSV UTF-8\")", b)}
+}
+
+// Problem returns what checkEncoding finds in the whole file, once every
+// chunk is written: a file saved as UTF-16, or the first byte that is not
+// UTF-8; nil for a file in UTF-8.
+func (c *Check) Problem() *Problem {
+	if c.n >= 2 && (c.head == [2]byte{0xff, 0xfe} || c.head == [2]byte{0xfe, 0xff}) {
+		return &Problem{Line: 1, Message: utf16Message}
+	}
+	if c.bad == nil && c.pendingN > 0 {
+		c.fail(c.pendingLine, c.pending[0]) // cut by the end of the file
+	}
+	return c.bad
+}
+
+// JSON reports whether the file is the JSON of an API call, which
+// ReadExport reads whole, rather than CSV.
+func (c *Check) JSON() bool { return c.json }
+
+// Lines returns the number of line feeds in the file: no CSV file has
+// more rows.
+func (c *Check) Lines() int { return c.lines }
 
 // ReadCSV reads an export in CSV: columns found by name in the header
 // line, in any order, others ignored; comma- or semicolon-separated (as
@@ -166,80 +277,160 @@ func readCSV(src []byte) ([]Row, [numKnown]bool, []Problem) {
 	if p := checkEncoding(src); p != nil {
 		return nil, none, []Problem{*p}
 	}
-	src = bytes.TrimPrefix(src, bom)
-	first := 1 // the line the header is on
-	comma := sniffComma(src)
-	// Excel's "sep=;" line, when it names a separator a CSV file can have.
-	if line, rest, _ := bytes.Cut(src, []byte{'\n'}); len(bytes.TrimRight(line, "\r")) == 5 && bytes.HasPrefix(bytes.ToLower(line), []byte("sep=")) &&
-		strings.IndexByte(",;\t|", line[4]) >= 0 {
-		comma = rune(line[4])
-		src, first = rest, 2
-	}
-	cr := csv.NewReader(bytes.NewReader(src))
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, none, []Problem{{Line: 1, Message: "the file is empty: an ACLED export starts with a line naming its columns"}}
-	}
-	if err != nil {
-		return nil, none, []Problem{csvProblem(err, first-1)}
-	}
-	index, problems := headerIndex(header, first)
-	if problems != nil {
-		return nil, none, problems
-	}
-	rr := rowReader{decimalComma: comma == ';'}
+	r := NewCSVReader(bytes.NewReader(src))
 	// A row is at least a line: room for them all at once spares copying
 	// 100,000 rows over and over as the slice grows.
 	rows := make([]Row, 0, bytes.Count(src, []byte{'\n'}))
-	var vals values
 	for {
-		rec, err := cr.Read()
+		row, ok := r.Next()
+		if !ok {
+			break
+		}
+		rows = append(rows, row)
+	}
+	return rows, r.index.has, r.Problems()
+}
+
+// CSVReader reads an export in CSV one row at a time, as ReadCSV reads a
+// whole file, so that a file of any size is read in memory for one row:
+// the data folder's events/*.csv may be exports of 100,000 rows. Its
+// input must be UTF-8 (see [Check]): it does not look at the encoding.
+type CSVReader struct {
+	in    *bufio.Reader
+	cr    *csv.Reader
+	first int // the line the header is on
+	comma rune
+	// columns is the number of columns of the header line.
+	columns int
+	index   columnIndex
+	rr      rowReader
+	vals    values
+	started bool
+	done    bool
+}
+
+// NewCSVReader returns a reader of the export r.
+func NewCSVReader(r io.Reader) *CSVReader {
+	return &CSVReader{in: bufio.NewReaderSize(r, 16<<10)}
+}
+
+// Next returns the next row that holds no problem, and false once the
+// file has no more, or has a problem as a whole (in its header line).
+// The problems of the lines it reads on the way are kept for Problems.
+func (r *CSVReader) Next() (Row, bool) {
+	if !r.started {
+		r.started = true
+		r.done = !r.header()
+	}
+	for !r.done {
+		rec, err := r.cr.Read()
 		if errors.Is(err, io.EOF) {
+			r.done = true
 			break
 		}
 		if err != nil {
-			rr.problems = append(rr.problems, csvProblem(err, first-1))
+			r.rr.problems = append(r.rr.problems, csvProblem(err, r.first-1))
 			if _, ok := errors.AsType[*csv.ParseError](err); ok {
 				continue // the reader goes on after a malformed line
 			}
-			break // it would return the same error for ever
+			r.done = true // it would return the same error for ever
+			break
 		}
-		line, _ := cr.FieldPos(0)
-		line += first - 1
-		if len(rec) != len(header) {
+		line, _ := r.cr.FieldPos(0)
+		line += r.first - 1
+		if len(rec) != r.columns {
 			if !allEmpty(rec) {
-				rr.problems = append(rr.problems, Problem{Line: line, Message: fmt.Sprintf(
+				r.rr.problems = append(r.rr.problems, Problem{Line: line, Message: fmt.Sprintf(
 					"the row has %d values, but the header names %d columns: a value holding a %s, a quote or a line break must be in double quotes, with each quote inside doubled",
-					len(rec), len(header), separatorName(comma))})
+					len(rec), r.columns, separatorName(r.comma))})
 			}
 			continue
 		}
 		if allEmpty(rec) {
 			continue
 		}
-		vals.population = nil
-		for i, name := range index.names {
-			switch c := index.cols[i]; {
+		r.vals.population = nil
+		for i, name := range r.index.names {
+			switch c := r.index.cols[i]; {
 			case c >= 0:
-				vals.v[c] = strings.TrimSpace(rec[i])
+				r.vals.v[c] = strings.TrimSpace(rec[i])
 			case strings.HasPrefix(name, populationPrefix):
 				if s := strings.TrimSpace(rec[i]); s != "" {
-					if vals.population == nil {
-						vals.population = map[string]string{}
+					if r.vals.population == nil {
+						r.vals.population = map[string]string{}
 					}
-					vals.population[name] = s
+					r.vals.population[name] = s
 				}
 			}
 		}
-		if row, ok := rr.row(line, &vals); ok {
-			rows = append(rows, row)
+		if row, ok := r.rr.row(line, &r.vals); ok {
+			return row, true
 		}
 	}
-	return rows, index.has, rr.problems
+	return Row{}, false
 }
+
+// header reads what comes before the rows: a byte-order mark, Excel's
+// "sep=;" line, the header line. It reports whether rows may follow.
+func (r *CSVReader) header() bool {
+	if b, err := r.in.Peek(len(bom)); err == nil && bytes.Equal(b, bom) {
+		r.in.Discard(len(bom))
+	}
+	r.first = 1
+	// The first line tells the separator; the CSV reader then reads it
+	// again, unless it is Excel's "sep=;" line, which names it.
+	line, err := r.in.ReadBytes('\n')
+	var in io.Reader = io.MultiReader(bytes.NewReader(line), r.in)
+	if err != nil && !errors.Is(err, io.EOF) {
+		in = errReader{err} // reported as the reading of the header
+	}
+	text := bytes.TrimSuffix(line, []byte{'\n'})
+	r.comma = sniffComma(text)
+	if len(bytes.TrimRight(text, "\r")) == 5 && bytes.HasPrefix(bytes.ToLower(text), []byte("sep=")) &&
+		strings.IndexByte(",;\t|", text[4]) >= 0 {
+		r.comma = rune(text[4])
+		in, r.first = r.in, 2
+	}
+	r.cr = csv.NewReader(in)
+	r.cr.Comma = r.comma
+	r.cr.FieldsPerRecord = -1
+	r.cr.ReuseRecord = true
+	header, err := r.cr.Read()
+	if errors.Is(err, io.EOF) {
+		r.rr.problems = append(r.rr.problems, Problem{Line: 1, Message: "the file is empty: an ACLED export starts with a line naming its columns"})
+		return false
+	}
+	if err != nil {
+		r.rr.problems = append(r.rr.problems, csvProblem(err, r.first-1))
+		return false
+	}
+	index, problems := headerIndex(header, r.first)
+	if problems != nil {
+		r.rr.problems = append(r.rr.problems, problems...)
+		return false
+	}
+	r.index, r.columns = index, len(header)
+	r.rr.decimalComma = r.comma == ';'
+	return true
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// Problems returns the problems Next found since the last call, in the
+// order of the file.
+func (r *CSVReader) Problems() []Problem {
+	p := r.rr.problems
+	r.rr.problems = nil
+	return p
+}
+
+// Columns returns the columns of Columns and Extension the file has, in
+// that order (see Export), once Next has read the header line; none when
+// the header line has a problem.
+func (r *CSVReader) Columns() []string { return r.index.columns() }
 
 // sniffComma tells a semicolon-separated file from a comma-separated one
 // by which of the two its header line holds more of, outside quotes.
@@ -299,6 +490,17 @@ type columnIndex struct {
 	names []string // the file's column names, lower-cased
 	cols  []int    // for each, the known column, or -1
 	has   [numKnown]bool
+}
+
+// columns lists the known columns the file has, in their order.
+func (idx columnIndex) columns() []string {
+	var cols []string
+	for c, ok := range idx.has {
+		if ok {
+			cols = append(cols, known[c])
+		}
+	}
+	return cols
 }
 
 // headerIndex reads the header line: names matched without regard to
@@ -568,6 +770,9 @@ type rowReader struct {
 	line         int
 	current      *values // the row being read
 	bad          bool    // the current row has a problem
+	// byISO and byName remember the countries read so far.
+	byISO  map[int]countryCode
+	byName map[string]countryCode
 }
 
 func (r *rowReader) problem(c int, value, format string, args ...any) {
@@ -579,10 +784,10 @@ func (r *rowReader) problem(c int, value, format string, args ...any) {
 func (r *rowReader) row(line int, vals *values) (Row, bool) {
 	r.line, r.current, r.bad = line, vals, false
 	v := &vals.v
-	for _, name := range Required {
+	for _, c := range requiredColumns {
 		// fatalities may be empty: briefing's own files leave it so for a
 		// figure not reported, where ACLED would write 0.
-		if c := slices.Index(known, name); v[c] == "" && c != cFatalities {
+		if v[c] == "" && c != cFatalities {
 			r.problem(c, "", "is empty: every event of an ACLED export has one")
 		}
 	}
@@ -655,9 +860,9 @@ func (r *rowReader) row(line int, vals *values) (Row, bool) {
 		iso, err := strconv.Atoi(s)
 		alpha2, ok := "", false
 		if err == nil && isDigits(s) {
-			alpha2, ok = CountryByISO(iso)
+			alpha2, ok = r.countryByISO(iso)
 		}
-		switch byName, named := CountryByName(row.Country); {
+		switch byName, named := r.countryByName(row.Country); {
 		case !ok:
 			r.problem(cISO, s, "is not an ISO 3166-1 numeric country code, such as 466 (Mali), 686 (Senegal) or 478 (Mauritania)")
 		case row.Country != "" && named && byName != alpha2:
@@ -682,6 +887,46 @@ func (r *rowReader) row(line int, vals *values) (Row, bool) {
 		return Row{}, false
 	}
 	return row, true
+}
+
+// requiredColumns are the indexes of the Required columns.
+var requiredColumns = func() []int {
+	cols := make([]int, len(Required))
+	for i, name := range Required {
+		cols[i] = slices.Index(known, name)
+	}
+	return cols
+}()
+
+// country is what a country's code or name gives: an export names the
+// same few countries in every row.
+type countryCode struct {
+	alpha2 string
+	ok     bool
+}
+
+func (r *rowReader) countryByISO(iso int) (string, bool) {
+	c, seen := r.byISO[iso]
+	if !seen {
+		if r.byISO == nil {
+			r.byISO = map[int]countryCode{}
+		}
+		c.alpha2, c.ok = CountryByISO(iso)
+		r.byISO[iso] = c
+	}
+	return c.alpha2, c.ok
+}
+
+func (r *rowReader) countryByName(name string) (string, bool) {
+	c, seen := r.byName[name]
+	if !seen {
+		if r.byName == nil {
+			r.byName = map[string]countryCode{}
+		}
+		c.alpha2, c.ok = CountryByName(name)
+		r.byName[name] = c
+	}
+	return c.alpha2, c.ok
 }
 
 // number reads a whole number from lo to hi, or returns 0 for an empty
@@ -796,11 +1041,14 @@ func splitList(s string) []string {
 	if s == "" {
 		return nil
 	}
-	var out []string
+	out := make([]string, 0, strings.Count(s, ";")+1)
 	for item := range strings.SplitSeq(s, ";") {
 		if item = strings.TrimSpace(item); item != "" {
 			out = append(out, item)
 		}
+	}
+	if len(out) == 0 {
+		return nil // only separators
 	}
 	return out
 }
