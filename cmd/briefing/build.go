@@ -66,7 +66,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return exitUsage
 	}
-	limitMemory()
+	limitMemory(min(len(selected), runtime.GOMAXPROCS(0)))
 
 	// Letters are independent: build them concurrently, at most one per
 	// CPU, and report them in the order asked. Only the notice that a
@@ -116,14 +116,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return code
 }
 
-// limitMemory sets a soft memory limit for the build, unless GOMEMLIMIT
-// does: 32 MiB over three times the heap the loaded dataset keeps. A
-// letter allocates many times what it keeps (fpdf's fonts and writers,
-// the charts' rasters), and with Go's default pacing the heap grows to
-// twice its peak between collections; the limit makes the collector run
-// sooner instead, which costs little CPU because little is alive, and
-// which grows with the data, so that a large build is not starved.
-func limitMemory() {
+// limitMemory sets a soft memory limit for a build of letters at most
+// concurrent at a time, unless GOMEMLIMIT does: three times the heap the
+// loaded dataset keeps, 32 MiB for one letter and 96 MiB more for each
+// other letter built at the same time (measured: letters in flight keep
+// about 30 MiB each alive, and the collector needs as much again of
+// room not to run without pause). A letter
+// allocates many times what it keeps (fpdf's fonts and writers, the
+// charts' rasters), and with Go's default pacing the heap grows to twice
+// its peak between collections; the limit makes the collector run sooner
+// instead, which costs little CPU because little is alive, and it grows
+// with the data and the letters built at once, so that a large build is
+// not starved (below what a build keeps alive, the collector would run
+// without end).
+func limitMemory(concurrent int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
@@ -131,7 +137,7 @@ func limitMemory() {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(s)
 	live := int64(s[0].Value.Uint64())
-	debug.SetMemoryLimit(32<<20 + 3*live)
+	debug.SetMemoryLimit(32<<20 + int64(concurrent-1)*96<<20 + 3*live)
 }
 
 // letterResult is what became of one letter.

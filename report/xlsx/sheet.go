@@ -58,6 +58,9 @@ const (
 	headerWrap = 14
 )
 
+// measuredRows is about how many rows of a long sheet fit its columns.
+const measuredRows = 20000
+
 // lineHeight is the height of one line of 11-point text, in points.
 const lineHeight = 15
 
@@ -78,16 +81,39 @@ func (a *annex) measure(s *sheet) (widths []float64, links int, err error) {
 	for _, p := range s.preamble {
 		fit(p.cells)
 	}
+	// A long sheet is fitted to an even sample of its rows, the first ones
+	// included: the rows are made again to be written, and a column's
+	// widest value among 20,000 is as good a width as among all. Its links
+	// are counted on all rows only when the sample leaves it in doubt
+	// whether they pass maxCellLinks.
+	step := max(1, s.n/measuredRows)
 	var r []cell
-	for i := range s.n {
+	sampled, sampledLinks := 0, 0
+	for i := 0; i < s.n; i += step {
 		if err := a.ctx.Err(); err != nil {
 			return nil, 0, err
 		}
 		r = s.row(i, r[:0])
 		fit(r)
+		sampled++
 		for _, c := range r {
 			if c.link != "" {
-				links++
+				sampledLinks++
+			}
+		}
+	}
+	links = sampledLinks
+	if step > 1 {
+		estimate, limit := sampledLinks*s.n/sampled, cmp.Or(a.opt.linkLimit, maxCellLinks)
+		links = estimate
+		if estimate > limit*4/5 && estimate < limit*6/5 {
+			links = 0
+			for i := range s.n {
+				for _, c := range s.row(i, r[:0]) {
+					if c.link != "" {
+						links++
+					}
+				}
 			}
 		}
 	}
