@@ -7,6 +7,9 @@
 #
 #	sh bench/budget.sh            # every budget
 #	sh bench/budget.sh sample 1k  # some of them
+#
+# BRIEFING_BINARY=/path/to/briefing measures that build of briefing (an
+# older one, to compare) instead of the working tree's.
 set -eu
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -16,7 +19,8 @@ if [ ! -x /usr/bin/time ]; then
 	echo "budget.sh needs GNU time (/usr/bin/time): apt-get install -y time" >&2
 	exit 2
 fi
-$GO build -o "$dir/briefing" ./cmd/briefing
+bin=${BRIEFING_BINARY:-$dir/briefing}
+[ -n "${BRIEFING_BINARY:-}" ] || $GO build -o "$bin" ./cmd/briefing
 $GO build -o "$dir/synthgen" ./internal/synth/synthgen
 
 # data NAME ARGS…: the data folder NAME, made by synthgen once.
@@ -32,7 +36,7 @@ measure() {
 	label=$1
 	for i in 1 2 3; do
 		rm -rf "$dir/out"
-		/usr/bin/time -v "$dir/briefing" build --force --data "$2" --out "$dir/out" >/dev/null 2>"$dir/time.txt" || {
+		/usr/bin/time -v "$bin" build --force --data "$2" --out "$dir/out" >/dev/null 2>"$dir/time.txt" || {
 			cat "$dir/time.txt" >&2
 			exit 1
 		}

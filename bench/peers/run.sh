@@ -129,7 +129,7 @@ awk -v n="$n" -v cols="$cols" -v rows="$rows" -v cells="$cells" -v runs="$runs" 
 	printf "Events sheet of %d events: %d cells (%d columns x %d rows, header included)\n", n, cells, cols, rows
 	printf "medians of %d runs; load average (1, 5, 15 min) as they began: %s\n\n", runs, load == "" ? "unknown" : load
 	printf "%-42s %9s %9s %9s %8s\n", "", "ns/cell", "total s", "cpu ns", "file MB"
-	printf "%-42s %9.1f %9.2f %9.1f %8.1f\n", "briefing (excelize stream writer)", ours, ours * cells / 1e9, ours_cpu, ours_mb
+	printf "%-42s %9.1f %9.2f %9.1f %8.1f\n", "briefing (its own row writer)", ours, ours * cells / 1e9, ours_cpu, ours_mb
 	printf "%-42s %9.1f %9.2f\n", "  of which making the cells (x2)", values, values * cells / 1e9
 	printf "%-42s %9.1f %9.2f %9.1f %8.1f\n", "libxlsxwriter, constant_memory (the peer)", inline, inline * cells / 1e9, inline_cpu, inline_mb
 	printf "%-42s %9.1f %9.2f %9.1f %8.1f\n", "libxlsxwriter, shared strings", shared, shared * cells / 1e9, shared_cpu, shared_mb
