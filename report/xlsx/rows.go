@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -54,13 +56,71 @@ func (rx *sheetRows) styleAttr(id int) string {
 }
 
 // writeTo writes the rows, in pieces of about 64 kB. The rows' warnings
-// (a cut cell, a link written as text) are reported now, once each.
+// (a cut cell, a link written as text) are reported now, once each. A
+// long sheet's rows are made on another goroutine while w (the deflater)
+// compresses the pieces made before, so that both cores work on the
+// annex's largest part.
 func (rx *sheetRows) writeTo(w io.Writer) error {
-	a, s := rx.a, rx.s
+	a := rx.a
 	a.warn, a.formulas = true, rx.formulas
 	defer func() { a.warn, a.formulas = false, false }()
+	if rx.s.n < pipelinedRows {
+		return rx.make(func(b []byte) ([]byte, error) {
+			_, err := w.Write(b)
+			return b[:0], err
+		})
+	}
+	// Pieces go to w through full; emptied pieces come back through free.
+	full, free := make(chan []byte, 4), make(chan []byte, 4)
+	for range cap(free) {
+		free <- make([]byte, 0, 80<<10)
+	}
+	stop := make(chan struct{})
+	var made error
+	go func() {
+		defer close(full)
+		defer func() {
+			if p := recover(); p != nil {
+				made = fmt.Errorf("xlsx: making the rows of %s: %v", rx.s.name, p)
+			}
+		}()
+		made = rx.make(func(b []byte) ([]byte, error) {
+			select {
+			case full <- b:
+			case <-stop:
+				return nil, errStopped
+			}
+			return <-free, nil
+		})
+	}()
+	var written error
+	for b := range full {
+		if written == nil {
+			if _, written = w.Write(b); written != nil {
+				close(stop)
+			}
+		}
+		free <- b[:0]
+	}
+	if written != nil {
+		return written
+	}
+	return made
+}
+
+// pipelinedRows is the length from which a sheet's rows are made on a
+// goroutine of their own.
+const pipelinedRows = 2000
+
+var errStopped = errors.New("xlsx: stopped")
+
+// make makes the rows into pieces of about 64 kB, handing each to put,
+// which returns the buffer for the next.
+func (rx *sheetRows) make(put func([]byte) ([]byte, error)) error {
+	a, s := rx.a, rx.s
 	buf := make([]byte, 0, 80<<10)
 	var r []cell
+	var err error
 	for i := range s.n {
 		if i%1024 == 0 {
 			if err := a.ctx.Err(); err != nil {
@@ -70,13 +130,12 @@ func (rx *sheetRows) writeTo(w io.Writer) error {
 		r = s.row(i, r[:0])
 		buf = rx.appendRow(buf, rx.first+i, r)
 		if len(buf) >= 64<<10 {
-			if _, err := w.Write(buf); err != nil {
+			if buf, err = put(buf); err != nil {
 				return err
 			}
-			buf = buf[:0]
 		}
 	}
-	_, err := w.Write(buf)
+	_, err = put(buf)
 	return err
 }
 
