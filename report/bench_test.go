@@ -4,13 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
+	"briefing/internal/heapwatch"
 	"briefing/internal/synth"
 	"briefing/report"
 	"briefing/report/acled"
@@ -43,8 +40,8 @@ func BenchmarkLoad(b *testing.B) {
 				b.Run(form, func(b *testing.B) {
 					dir := benchFolder(b, size.events, form == "csv")
 					runtime.GC()
-					base := liveHeap()
-					peak := watchHeap()
+					base := heapwatch.Live()
+					peak := heapwatch.Watch()
 					events := 0
 					b.ReportAllocs()
 					for b.Loop() {
@@ -114,42 +111,5 @@ func sampleCSV(b *testing.B, dir string) {
 	}
 	if err := f.Close(); err != nil {
 		b.Fatal(err)
-	}
-}
-
-// liveHeap returns the heap the last garbage collection found alive.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
-
-// watchHeap samples the live heap until the returned function is first
-// called, which returns the largest sample, as later calls do.
-func watchHeap() func() uint64 {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		for {
-			if live := liveHeap(); live > peak.Load() {
-				peak.Store(live)
-			}
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	})
-	var stop sync.Once
-	return func() uint64 {
-		stop.Do(func() {
-			close(done)
-			wg.Wait()
-		})
-		return peak.Load()
 	}
 }

@@ -3,13 +3,10 @@ package xlsx_test
 import (
 	"context"
 	"runtime"
-	"runtime/metrics"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
+	"briefing/internal/heapwatch"
 	"briefing/report/xlsx"
 )
 
@@ -30,8 +27,8 @@ func BenchmarkWrite(b *testing.B) {
 			sel := synthetic(b, n)
 			opt := options(b, sel, "en")
 			runtime.GC()
-			base := liveHeap()
-			peak := watchHeap()
+			base := heapwatch.Live()
+			peak := heapwatch.Watch()
 			var size countWriter
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -54,38 +51,4 @@ type countWriter int64
 func (w *countWriter) Write(p []byte) (int, error) {
 	*w += countWriter(len(p))
 	return len(p), nil
-}
-
-// liveHeap returns the heap the last garbage collection found alive.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
-
-// watchHeap samples the live heap until the returned function is called,
-// which returns the largest sample.
-func watchHeap() func() uint64 {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		for {
-			if live := liveHeap(); live > peak.Load() {
-				peak.Store(live)
-			}
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	})
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak.Load()
-	}
 }
