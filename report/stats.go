@@ -43,16 +43,37 @@ type selectionMemo struct {
 func (ds *Dataset) Select(l *Letter) Selection {
 	s := Selection{Dataset: ds, Letter: l, Period: l.Period, Previous: l.Period.Previous(),
 		Coverage: coverageFor(ds.Info.Coverage, ds.Countries(l.Scope)), memo: &selectionMemo{}}
-	for _, e := range ds.Events {
-		if !ds.inScope(&e, l.Scope) {
+	// Two passes: the first counts, so that the events, copied once, are
+	// not copied again at every growth of their slices (at 100,000 events,
+	// most of the selection's time).
+	in := make([]bool, len(ds.Events))
+	current, previous := 0, 0
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		if !ds.inScope(e, l.Scope) {
 			continue
 		}
+		in[i] = true
 		span := e.Span()
 		if span.Overlaps(s.Period) {
-			s.Events = append(s.Events, e)
+			current++
 		}
 		if span.Overlaps(s.Previous) {
-			s.PreviousEvents = append(s.PreviousEvents, e)
+			previous++
+		}
+	}
+	s.Events, s.PreviousEvents = make([]Event, 0, current), make([]Event, 0, previous)
+	for i := range ds.Events {
+		if !in[i] {
+			continue
+		}
+		e := &ds.Events[i]
+		span := e.Span()
+		if span.Overlaps(s.Period) {
+			s.Events = append(s.Events, *e)
+		}
+		if span.Overlaps(s.Previous) {
+			s.PreviousEvents = append(s.PreviousEvents, *e)
 		}
 	}
 	byDate := func(a, b Event) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) }
