@@ -452,8 +452,8 @@ func (s Selection) EventSources() []string {
 
 func (s Selection) eventSources() []string {
 	var ids []string
-	for _, e := range s.Events {
-		ids = append(ids, e.Sources...)
+	for i := range s.Events {
+		ids = append(ids, s.Events[i].Sources...)
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
@@ -531,7 +531,8 @@ func (s Selection) PreviousCovered() bool { return s.Coverage.Covers(s.Previous)
 // chart bar.
 func (s Selection) OutsideCoverage() []Event {
 	var out []Event
-	for _, e := range s.Events {
+	for i := range s.Events {
+		e := &s.Events[i]
 		span := e.Span()
 		if span.From.Before(s.Period.From) {
 			span.From = s.Period.From
@@ -540,7 +541,7 @@ func (s Selection) OutsideCoverage() []Event {
 			span.To = s.Period.To
 		}
 		if s.Coverage.Days(span) == 0 {
-			out = append(out, e)
+			out = append(out, *e)
 		}
 	}
 	return out

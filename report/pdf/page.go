@@ -240,8 +240,8 @@ func (d *doc) keywords() string {
 		}
 	}
 	add(d.l.Series)
-	for _, e := range d.sel.Events {
-		if p, ok := d.ds.Place(e.Place); ok {
+	for i := range d.sel.Events {
+		if p, ok := d.ds.Place(d.sel.Events[i].Place); ok {
 			add(p.Admin1)
 		}
 	}
