@@ -117,7 +117,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // limitMemory sets a soft memory limit for a build of letters at most
-// concurrent at a time, unless GOMEMLIMIT does: three times the heap the
+// concurrent at a time, unless GOMEMLIMIT does: four times the heap the
 // loaded dataset keeps, 32 MiB for one letter and 96 MiB more for each
 // other letter built at the same time (measured: letters in flight keep
 // about 30 MiB each alive, and the collector needs as much again of
@@ -137,7 +137,7 @@ func limitMemory(concurrent int) {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(s)
 	live := int64(s[0].Value.Uint64())
-	debug.SetMemoryLimit(32<<20 + int64(concurrent-1)*96<<20 + 3*live)
+	debug.SetMemoryLimit(32<<20 + int64(concurrent-1)*96<<20 + 4*live)
 }
 
 // letterResult is what became of one letter.
