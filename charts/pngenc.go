@@ -38,6 +38,9 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	row[0] = 2 // the Up filter
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		pix := img.Pix[(y-b.Min.Y)*img.Stride : (y-b.Min.Y)*img.Stride+4*width]
+		out := row[1:]
+		// One pass: the pixel as RGB, and its difference from the pixel
+		// above (the Up filter).
 		for x := range width {
 			p := pix[4*x : 4*x+4 : 4*x+4]
 			r, g, bl, a := p[0], p[1], p[2], p[3]
@@ -45,10 +48,9 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 				// Premultiplied colour over white.
 				r, g, bl = r+255-a, g+255-a, bl+255-a
 			}
-			cur[3*x], cur[3*x+1], cur[3*x+2] = r, g, bl
-		}
-		for i := range cur {
-			row[1+i] = cur[i] - prev[i]
+			c, pv, o := cur[3*x:3*x+3:3*x+3], prev[3*x:3*x+3:3*x+3], out[3*x:3*x+3:3*x+3]
+			c[0], c[1], c[2] = r, g, bl
+			o[0], o[1], o[2] = r-pv[0], g-pv[1], bl-pv[2]
 		}
 		if _, err := zw.Write(row); err != nil {
 			return err
