@@ -164,17 +164,18 @@ func normFontStyle(style string) string {
 	return ""
 }
 
-// PDFAdvance returns the advance of r in face family/style as fpdf counts
-// it when it measures a string (GetStringSymbolWidth): the glyph's advance
-// in thousandths of an em, rounded; 0 for a glyph without advance; the
-// advance of the font's missing glyph for a rune the font does not map.
-// Measuring through it gives fpdf's widths without registering the font in
-// a document, which costs fpdf tens of milliseconds; it is safe for
-// concurrent use.
-func (s *FontSet) PDFAdvance(family, style string, r rune) int {
+// PDFAdvances returns the advance of a rune in face family/style as fpdf
+// counts it when it measures a string (GetStringSymbolWidth): the glyph's
+// advance in thousandths of an em, rounded; 0 for a glyph without
+// advance; the advance of the font's missing glyph for a rune the font
+// does not map; 500 for every rune of a face the set lacks. Measuring
+// through it gives fpdf's widths without registering the font in a
+// document, which costs fpdf tens of milliseconds. The face is found
+// once, not per rune; the function is safe for concurrent use.
+func (s *FontSet) PDFAdvances(family, style string) func(r rune) int {
 	f := s.face(family, style)
 	if f == nil {
-		return 500
+		return func(rune) int { return 500 }
 	}
 	upem := fixed.Int26_6(f.Font.FUnitsPerEm())
 	scale := 1000 / float64(upem)
@@ -183,11 +184,13 @@ func (s *FontSet) PDFAdvance(family, style string, r rune) int {
 		if a >= 1<<15 {
 			a = 0
 		}
-		return a
+		return int(math.Round(scale * float64(a)))
 	}
-	i := f.Font.Index(r)
-	if i == 0 || r == 0 || r > 0xFFFF {
-		return int(math.Round(scale * float64(advance(0))))
+	return func(r rune) int {
+		i := f.Font.Index(r)
+		if i == 0 || r == 0 || r > 0xFFFF {
+			return advance(0)
+		}
+		return advance(i)
 	}
-	return int(math.Round(scale * float64(advance(i))))
 }

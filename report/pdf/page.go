@@ -415,7 +415,7 @@ type widthKey struct {
 const maxWidths = 100_000
 
 // width measures text in a font as fpdf does, without selecting the font
-// (see charts.FontSet.PDFAdvance), with a cache that both passes share:
+// (see charts.FontSet.PDFAdvances), with a cache that both passes share:
 // the typesetter measures every word of the letter several times.
 func (d *doc) width(text, family, style string, size float64) float64 {
 	k := widthKey{text, family, style, size}
@@ -432,9 +432,9 @@ func (d *doc) width(text, family, style string, size float64) float64 {
 
 // measure is width without the cache.
 func (d *doc) measure(text, family, style string, size float64) float64 {
-	units := 0
+	advance, units := d.opt.Fonts.PDFAdvances(family, style), 0
 	for _, r := range text {
-		units += d.opt.Fonts.PDFAdvance(family, style, r)
+		units += advance(r)
 	}
 	return pdfWidth(units, size)
 }

@@ -252,9 +252,9 @@ func (d *doc) cutWord(w word, width float64) []word {
 // style of sp, that fits room, cut after a separator (a slash, a dash…)
 // when one is in its second half.
 func (d *doc) fitPrefix(s string, sp span, room float64) int {
-	fit, units := 0, 0
+	advance, fit, units := d.opt.Fonts.PDFAdvances(sp.family, sp.style), 0, 0
 	for i, r := range s {
-		units += d.opt.Fonts.PDFAdvance(sp.family, sp.style, r)
+		units += advance(r)
 		if pdfWidth(units, sp.size) > room {
 			break
 		}
