@@ -60,7 +60,7 @@ func (d *doc) chronology() {
 // starts on: its heading, its introduction and the header and first row
 // of its table.
 func (d *doc) chronologyFirstBlock() float64 {
-	return 9 + 2.5 + 7 + 2.5 + 4*4.2 + 3 + 2*(2*cellLeading+2*cellPad)
+	return partHeading + 4*4.2 + 3 + 2*(2*cellLeading+2*cellPad)
 }
 
 // cell is the content of a table cell: paragraphs, each begun on a new

@@ -15,7 +15,7 @@ import (
 func (d *doc) methodology() {
 	cat, pal, sel := d.cat, d.pal, d.sel
 	k := sel.KeyFigures()
-	d.breakUnlessRoom(9 + 2.5 + 7 + 2.5 + 3*4.6)
+	d.breakUnlessRoom(partHeading + 3*4.6)
 	d.heading(cat.T("method.title"), 0)
 	paragraphs := []string{
 		cat.T("method.coding"),

@@ -455,7 +455,7 @@ func (d *doc) heading(text string, level int) { d.headingKeep(text, level, 3*bod
 // millimetres that follow it.
 func (d *doc) headingKeep(text string, level int, keep float64) {
 	pal := d.pal
-	size, leading, before := 15.0, 7.0, 9.0
+	size, leading, before := 15.0, partLeading, partBefore
 	if level > 0 {
 		size, leading, before = 11.5, 5.6, 5.0
 	}
@@ -466,9 +466,21 @@ func (d *doc) headingKeep(text string, level int, keep float64) {
 	d.need(b.height() + 4 + keep)
 	if level == 0 {
 		d.rule(marginL, d.y, 12, 0.9, pal.accent)
-		d.y += 2.5
+		d.y += headingRule
 	}
 	d.pdf.Bookmark(text, level, d.y)
 	d.y += d.setAt(b, d.y)
-	d.y += 2.5
+	d.y += headingAfter
 }
+
+// The spacing of a part's heading (level 0), in millimetres.
+const (
+	partBefore   = 9.0 // above it, below what precedes it on the page
+	partLeading  = 7.0 // one line of its text
+	headingRule  = 2.5 // the accent rule above it, with its gap
+	headingAfter = 2.5 // below it
+	// partHeading is the height of a part's heading on one line, with
+	// the space above it: what a part needs on a page before its first
+	// block.
+	partHeading = partBefore + headingRule + partLeading + headingAfter
+)

@@ -18,7 +18,7 @@ func (d *doc) sources() {
 	for i, src := range d.cited {
 		entries[i] = d.typeset(d.citation(src, 8.2), marginL+sourceIndent, textW-sourceIndent, 3.9, alignLeft)
 	}
-	d.breakUnlessRoom(9 + 2.5 + 7 + 2.5 + introBlock.height() + 3 + min(entries[0].height(), 2*3.9))
+	d.breakUnlessRoom(partHeading + introBlock.height() + 3 + min(entries[0].height(), 2*3.9))
 	d.heading(cat.T("sources.title"), 0)
 	d.flow(introBlock)
 	d.y += 3
