@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // sheetRows writes a sheet's data rows as worksheet XML, straight into the
@@ -156,7 +154,7 @@ func (rx *sheetRows) appendRow(b []byte, n int, r []cell) []byte {
 	b = append(b, '"')
 	if tall > 1 {
 		b = append(b, ` ht="`...)
-		b = strconv.AppendFloat(b, min(tall*lineHeight+2, excelize.MaxRowHeight), 'f', -1, 64)
+		b = strconv.AppendFloat(b, linesHeight(tall), 'f', -1, 64)
 		b = append(b, `" customHeight="1"`...)
 	}
 	b = append(b, '>')

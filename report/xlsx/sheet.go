@@ -127,6 +127,10 @@ func (a *annex) measure(s *sheet) (widths []float64, links int, err error) {
 	return widths, links, nil
 }
 
+// linesHeight is the height of a row whose tallest cell wraps to n lines,
+// in points.
+func linesHeight(n float64) float64 { return min(n*lineHeight+2, excelize.MaxRowHeight) }
+
 // lines estimates how many lines text takes when wrapped in a column of
 // the given width: a line holds about as many characters as the column's
 // width counts zeros, less the cell's margins.
@@ -233,7 +237,7 @@ func (a *annex) writeSheet(s *sheet) error {
 			vals[j] = &cells[j]
 		}
 		if height == 0 && tall > 1 {
-			height = min(tall*lineHeight+2, excelize.MaxRowHeight)
+			height = linesHeight(tall)
 		}
 		var opts []excelize.RowOpts
 		if height > 0 {
