@@ -96,24 +96,16 @@ func (a *annex) measure(s *sheet) (widths []float64, links int, err error) {
 		r = s.row(i, r[:0])
 		fit(r)
 		sampled++
-		for _, c := range r {
-			if c.link != "" {
-				sampledLinks++
-			}
-		}
+		sampledLinks += linksIn(r)
 	}
 	links = sampledLinks
 	if step > 1 {
-		estimate, limit := sampledLinks*s.n/sampled, cmp.Or(a.opt.linkLimit, maxCellLinks)
+		estimate, limit := sampledLinks*s.n/sampled, a.cellLinkLimit()
 		links = estimate
 		if estimate > limit*4/5 && estimate < limit*6/5 {
 			links = 0
 			for i := range s.n {
-				for _, c := range s.row(i, r[:0]) {
-					if c.link != "" {
-						links++
-					}
-				}
+				links += linksIn(s.row(i, r[:0]))
 			}
 		}
 	}
@@ -126,6 +118,21 @@ func (a *annex) measure(s *sheet) (widths []float64, links int, err error) {
 	}
 	return widths, links, nil
 }
+
+// linksIn counts the links of a row.
+func linksIn(r []cell) int {
+	n := 0
+	for _, c := range r {
+		if c.link != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// cellLinkLimit is the most cell hyperlinks a sheet gets before its links
+// are HYPERLINK() formulas.
+func (a *annex) cellLinkLimit() int { return cmp.Or(a.opt.linkLimit, maxCellLinks) }
 
 // linesHeight is the height of a row whose tallest cell wraps to n lines,
 // in points.
@@ -193,7 +200,7 @@ func (a *annex) writeSheet(s *sheet) error {
 
 	// The data rows are written into the workbook as it is saved (see
 	// sheetRows), after the rows written here: the preamble and header.
-	rows := a.newSheetRows(s, widths, header+1, links > cmp.Or(a.opt.linkLimit, maxCellLinks))
+	rows := a.newSheetRows(s, widths, header+1, links > a.cellLinkLimit())
 	a.rows[name] = rows
 
 	vals := make([]any, ncol)
