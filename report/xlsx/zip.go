@@ -239,21 +239,14 @@ func (z *sortedZip) complete(p *zipPart, rels []byte, links []hyperlink) error {
 			return fmt.Errorf("xlsx: %s: %w", p.name, err)
 		}
 	}
-	p.raw = nil
-	p.off = z.spilled
+	// Now an ordinary part, written and finished as Create's are.
+	p.raw, p.relsOfSheet, p.off = nil, "", z.spilled
 	z.open = p
 	z.flate.Reset(&p.data)
 	if _, err := p.deflate(rels); err != nil {
 		return err
 	}
-	z.open = nil
-	if err := z.flate.Close(); err != nil {
-		return err
-	}
-	if p.n > 0 {
-		return z.spillPart(p)
-	}
-	return nil
+	return z.finish()
 }
 
 // AddFS is not used by excelize's save and is not supported.
