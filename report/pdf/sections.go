@@ -227,6 +227,10 @@ type float struct {
 func (f float) frame() float64 { return f.caption.height() + 2 + 2 + f.source.height() }
 func (f float) full() float64  { return f.frame() + textW*f.ch.Height/f.ch.Width }
 
+// fits reports whether the figure goes into room millimetres: whole, or
+// drawn up to a fifth smaller.
+func (f float) fits(room float64) bool { return room >= 0.8*f.full() }
+
 // figureGap is the space above a figure.
 const figureGap = 6.0
 
@@ -259,7 +263,7 @@ func (d *doc) figure(name string) {
 	switch {
 	case len(d.floats) > 0:
 		d.floats = append(d.floats, f)
-	case f.full() <= room || room >= 0.8*f.full():
+	case f.fits(room):
 		d.placeFigure(f)
 	case room > (bodyBottom-bodyTop)/3:
 		d.floats = append(d.floats, f)
@@ -276,7 +280,7 @@ func (d *doc) placeFigures() {
 	floats := d.floats
 	d.floats = nil
 	for _, f := range floats {
-		if room := d.room() - figureGap; f.full() > room && room < 0.8*f.full() {
+		if !f.fits(d.room() - figureGap) {
 			d.newPage(true)
 		}
 		d.placeFigure(f)

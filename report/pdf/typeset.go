@@ -288,7 +288,7 @@ func (d *doc) drawLine(ln line, x, y, width float64, align alignment) {
 	}
 	for i := 0; i < len(ln.words); {
 		w := ln.words[i]
-		if !d.plainWord(w) {
+		if !plainWord(w) {
 			for j, part := range w.parts {
 				// The space after a word is shown with it, though its
 				// place is set by the justification: text copied from the
@@ -303,7 +303,7 @@ func (d *doc) drawLine(ln line, x, y, width float64, align alignment) {
 		// A run of words in one style is one string: one text object,
 		// whose spaces the justification widens.
 		j := i + 1
-		for j < len(ln.words) && d.plainWord(ln.words[j]) && sameStyle(ln.words[j].parts[0], w.parts[0]) {
+		for j < len(ln.words) && plainWord(ln.words[j]) && sameStyle(ln.words[j].parts[0], w.parts[0]) {
 			j++
 		}
 		x = d.drawRun(ln.words[i:j], j < len(ln.words), x, y, gap)
@@ -313,7 +313,7 @@ func (d *doc) drawLine(ln line, x, y, width float64, align alignment) {
 
 // plainWord reports whether a word can be set in a run with others: one
 // style throughout, no link, no rise, no actual text.
-func (d *doc) plainWord(w word) bool {
+func plainWord(w word) bool {
 	for _, p := range w.parts {
 		if p.link != 0 || p.url != "" || p.rise != 0 || p.actual != "" || !sameStyle(p, w.parts[0]) {
 			return false
