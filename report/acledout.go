@@ -1,6 +1,7 @@
 package report
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -13,11 +14,18 @@ import (
 // reads back into the same events. See [Dataset.ACLEDRow] for what each
 // column holds.
 func (s Selection) ACLEDRows() []acled.Row {
-	rows := make([]acled.Row, len(s.Events))
-	for i := range s.Events {
-		rows[i] = s.Dataset.ACLEDRow(&s.Events[i])
+	return slices.Collect(s.EachACLEDRow())
+}
+
+// EachACLEDRow yields the rows of [Selection.ACLEDRows] one at a time.
+func (s Selection) EachACLEDRow() iter.Seq[acled.Row] {
+	return func(yield func(acled.Row) bool) {
+		for i := range s.Events {
+			if !yield(s.Dataset.ACLEDRow(&s.Events[i])) {
+				return
+			}
+		}
 	}
-	return rows
 }
 
 // ACLEDRow writes one event as ACLED codes its events, with ACLED's value

@@ -159,7 +159,8 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	})
 	guard(&outs[2], func() {
 		var events bytes.Buffer
-		if err := acled.WriteCSV(&events, sel.ACLEDRows()); err != nil {
+		events.Grow(eventsSizeHint(sel))
+		if err := acled.WriteCSVSeq(&events, sel.EachACLEDRow()); err != nil {
 			outs[2].err = fmt.Errorf("writing %s: %w", EventsPath(l), err)
 			return
 		}
@@ -295,4 +296,27 @@ func PanicSite() string {
 			return ""
 		}
 	}
+}
+
+// eventsSizeHint guesses the size of the letter's events file from its
+// first rows, so that the buffer of a 100,000-event file (45 MB) is
+// allocated about once rather than doubled into a third more.
+func eventsSizeHint(sel report.Selection) int {
+	const sample = 200
+	n := len(sel.Events)
+	if n <= sample {
+		return 0
+	}
+	var head bytes.Buffer
+	first := func(yield func(acled.Row) bool) {
+		for i := range sample {
+			if !yield(sel.Dataset.ACLEDRow(&sel.Events[i])) {
+				return
+			}
+		}
+	}
+	if acled.WriteCSVSeq(&head, first) != nil {
+		return 0
+	}
+	return head.Len() / sample * n * 13 / 10
 }

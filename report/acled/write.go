@@ -3,6 +3,7 @@ package acled
 import (
 	"encoding/csv"
 	"io"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,13 +19,19 @@ import (
 // no precision, no country) is written empty. ReadCSV reads the file back
 // to the same rows, but for Line and Population, which it does not write.
 func WriteCSV(w io.Writer, rows []Row) error {
+	return WriteCSVSeq(w, slices.Values(rows))
+}
+
+// WriteCSVSeq is WriteCSV for rows made one at a time, so that a file of
+// 100,000 events never holds them all in memory.
+func WriteCSVSeq(w io.Writer, rows iter.Seq[Row]) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(slices.Concat(Columns, Extension)); err != nil {
 		return err
 	}
 	rec := make([]string, numKnown)
-	for i := range rows {
-		r := &rows[i]
+	for row := range rows {
+		r := &row
 		year := r.Year
 		if year == 0 && len(r.EventDate) >= 4 {
 			year, _ = strconv.Atoi(r.EventDate[:4])

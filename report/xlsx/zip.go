@@ -295,6 +295,16 @@ func (z *sortedZip) write() error {
 		return cmp.Or(cmp.Compare(rank(a.name), rank(b.name)), cmp.Compare(a.name, b.name))
 	})
 	date, clock := msDosTime(z.modified)
+	// A buffer that grows by doubling to a 40 MB annex holds 60 MB or
+	// more at its peak; the parts' sizes are known, so it grows once.
+	if g, ok := z.w.(interface{ Grow(int) }); ok {
+		total := 22 // the end of the central directory
+		for _, p := range z.parts {
+			// A local header and a central directory entry each.
+			total += 30 + 46 + 2*len(p.name) + int(p.n) + p.data.Len()
+		}
+		g.Grow(total)
+	}
 	zw := zip.NewWriter(z.w)
 	for _, p := range z.parts {
 		w, err := zw.CreateRaw(&zip.FileHeader{
