@@ -117,6 +117,17 @@ func (s *FontSet) Register(pdf *fpdf.Fpdf) error {
 	return nil
 }
 
+// RegisterFace adds the face of family and style to pdf, as Register adds
+// them all: a document that registers only the faces it sets skips the
+// others' parsing and does not embed them.
+func (s *FontSet) RegisterFace(pdf *fpdf.Fpdf, family, style string) error {
+	face := s.face(family, style)
+	if face == nil {
+		return fmt.Errorf("charts: no font %s %q in the set", family, style)
+	}
+	return registerFontFace(pdf, face)
+}
+
 // face returns the face of family and style, or nil.
 func (s *FontSet) face(family, style string) *FontFace {
 	style = normFontStyle(style)

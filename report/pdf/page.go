@@ -105,12 +105,13 @@ type doc struct {
 	charts map[string]*charts.Chart
 	// font and fill are the font and the fill colour the page's content
 	// stream has now, so that operators are written only when they change.
-	font      fontKey
-	fill      report.Color
-	fillKnown bool
-	carried   carried // across a page break
-	y         float64 // where the flow continues on the current page
-	chrome    bool    // whether the current page carries the running header and footer
+	font       fontKey
+	registered map[fontFace]bool // the faces added to the document
+	fill       report.Color
+	fillKnown  bool
+	carried    carried // across a page break
+	y          float64 // where the flow continues on the current page
+	chrome     bool    // whether the current page carries the running header and footer
 	// nextChrome is chrome for the page being added: fpdf calls the footer
 	// of the page it closes before the header of the page it opens.
 	nextChrome bool
@@ -155,13 +156,6 @@ func layout(ctx context.Context, sel report.Selection, opt Options, pages int, b
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0) // drawRun places justified cells by their text
 	pdf.SetMargins(marginL, bodyTop, marginR)
-	// The counting pass measures text without fpdf (see width) and draws
-	// none: it needs no font, whose registration is fpdf's dearest step.
-	if pages > 0 {
-		if err := opt.Fonts.Register(pdf); err != nil {
-			return nil, err
-		}
-	}
 	b := sel.Dataset.Brand
 	d := &doc{
 		ctx: ctx, pdf: pdf, sel: sel, l: sel.Letter, ds: sel.Dataset, cat: opt.Catalog, opt: opt,
@@ -378,6 +372,9 @@ type carried struct {
 	fillKnown bool
 }
 
+// fontFace is a family and style, as the letter names them.
+type fontFace struct{ family, style string }
+
 // fontKey is a font at a size.
 type fontKey struct {
 	family, style string
@@ -393,6 +390,20 @@ func (d *doc) setFont(family, style string, size float64) {
 		return
 	}
 	d.font = k
+	// A face is registered when first set: the counting pass measures
+	// text without fpdf (see width) and needs none, and a letter that
+	// sets no bold italic does not parse or embed it. Registration is
+	// fpdf's dearest step.
+	face := fontFace{family, style}
+	if !d.registered[face] {
+		if err := d.opt.Fonts.RegisterFace(d.pdf, family, style); err != nil && d.err == nil {
+			d.err = fmt.Errorf("pdf: %w", err)
+		}
+		if d.registered == nil {
+			d.registered = map[fontFace]bool{}
+		}
+		d.registered[face] = true
+	}
 	d.pdf.SetFont(family, style, size)
 	if err := d.pdf.Error(); err != nil && d.err == nil {
 		d.err = fmt.Errorf("pdf: font %s %q: %w", family, style, err)
