@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"strconv"
-
 	"briefing/report"
 )
 
@@ -36,7 +34,7 @@ func corridorsChart(sel report.Selection, t Theme) *Chart {
 			}
 			continue
 		}
-		rows = append(rows, corridorRow(p, cc.Corridor.Short, cc.Violence, rest))
+		rows = append(rows, corridorRow(p, cc.Corridor.Short.In(cat.Lang()), cc.Violence, rest))
 	}
 	if len(counts) > maxRows {
 		rows = append(rows, corridorRow(p, cat.T("chart.other_corridors", len(counts)-maxRows+1), otherHits, otherRest))
@@ -180,7 +178,7 @@ func barChart(t Theme, title string, rows []barRow, legend []legendEntry) *Chart
 		c.text(c.fit(title, Width-tx, titleStyle), tx, 3.5, titleStyle)
 		for v := 0; v <= xs.max; v += xs.step {
 			c.line([][2]float64{{x(v), plotTop}, {x(v), plotBottom}}, 0.15, p.grid, nil)
-			c.text(strconv.Itoa(v), x(v), plotBottom+4, tickStyle)
+			c.text(cat.Int(v), x(v), plotBottom+4, tickStyle)
 		}
 		for i, r := range rows {
 			rowTop := plotTop + float64(i)*rowHeight

@@ -66,7 +66,7 @@ func frequencyChart(sel report.Selection, t Theme) *Chart {
 	tickStyle := textStyle{size: labelSize, color: p.muted, align: alignRight}
 	axisWidth := 0.0
 	if showScale {
-		axisWidth = m.width(strconv.Itoa(ys.max), tickStyle)
+		axisWidth = m.width(cat.Int(ys.max), tickStyle)
 	}
 	plotLeft, plotRight := axisWidth+2.5, Width-1.0
 	y := func(v int) float64 {
@@ -159,7 +159,7 @@ func frequencyChart(sel report.Selection, t Theme) *Chart {
 		if showScale {
 			for v := 0; v <= ys.max; v += ys.step {
 				c.line([][2]float64{{plotLeft, y(v)}, {plotRight, y(v)}}, 0.15, p.grid, nil)
-				c.text(strconv.Itoa(v), plotLeft-1.5, y(v)+1, tickStyle)
+				c.text(cat.Int(v), plotLeft-1.5, y(v)+1, tickStyle)
 			}
 		}
 		// Month starts as faint lines through the plot, behind the bars,

@@ -164,7 +164,7 @@ func TestFrequencyCoverage(t *testing.T) {
 			// December, the comparison, is covered and quiet.
 			dir: "testdata/robust", letter: "uncovered",
 			want: []string{"non couvert", "1 événement relevé hors couverture", "Non couvert par les données",
-				"Période précédente (1er décembre – 31 décembre 2030)\u202f: aucun événement", "janv."},
+				"Période précédente (1er décembre – 31 décembre 2030)\u00a0: aucun événement", "janv."},
 			absent: []string{"Aucun événement sur la période"},
 		},
 	}
@@ -303,7 +303,7 @@ func TestCorridorHits(t *testing.T) {
 		t.Fatalf("the sample names %d corridors, want 8", len(counts))
 	}
 	for _, cc := range counts {
-		i := slices.Index(texts, cc.Corridor.Short)
+		i := slices.Index(texts, cc.Corridor.Short.String())
 		if i < 0 || i+1 >= len(texts) {
 			t.Errorf("no row for %s", cc.Corridor.Short)
 			continue

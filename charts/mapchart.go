@@ -197,7 +197,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 		// A capital that is one of the places is marked at the place,
 		// named by the place's label.
 		for _, pl := range places {
-			if pq := pt(pl); math.Hypot(pq[0]-q[0], pq[1]-q[1]) < 1.5 || strings.EqualFold(pl.Name, cm.name) {
+			if pq := pt(pl); math.Hypot(pq[0]-q[0], pq[1]-q[1]) < 1.5 || strings.EqualFold(pl.Name.In(lang), cm.name) {
 				cm.place, cm.at = pl.ID, pq
 				break
 			}
@@ -230,7 +230,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	}
 	order := slices.Clone(places)
 	slices.SortStableFunc(order, func(a, b *report.Place) int {
-		return cmp.Or(cmp.Compare(weight[b.ID], weight[a.ID]), cmp.Compare(a.Name, b.Name))
+		return cmp.Or(cmp.Compare(weight[b.ID], weight[a.ID]), cmp.Compare(a.Name.In(lang), b.Name.In(lang)))
 	})
 	markOf := func(pl *report.Place) box {
 		if b, ok := bounds[pl.ID]; ok {
@@ -240,7 +240,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	}
 	for _, pl := range order {
 		if weight[pl.ID] > 0 {
-			lb.around(pl.Name, pt(pl), markOf(pl), textStyle{size: mapLabelSize, color: p.ink})
+			lb.around(pl.Name.In(lang), pt(pl), markOf(pl), textStyle{size: mapLabelSize, color: p.ink})
 		}
 	}
 	// Corridors hit first, then by name.
@@ -256,7 +256,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 			}
 			return 1
 		}
-		return cmp.Compare(corridors[a].Short, corridors[b].Short)
+		return cmp.Compare(corridors[a].Short.In(lang), corridors[b].Short.In(lang))
 	})
 	shield := func(i int) {
 		col := quiet(p).Mix(p.ink, 0.3)
@@ -273,7 +273,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 			}
 		}
 		if longest >= 0 {
-			lb.alongLine(corridors[i].Short, lines[longest], textStyle{size: shieldSize, color: col})
+			lb.alongLine(corridors[i].Short.In(lang), lines[longest], textStyle{size: shieldSize, color: col})
 		}
 	}
 	// The corridors hit, then capitals, the corridors not hit and the
@@ -295,7 +295,7 @@ func mapChart(sel report.Selection, t Theme) (*Chart, error) {
 	}
 	for _, pl := range order {
 		if weight[pl.ID] == 0 {
-			lb.around(pl.Name, pt(pl), markOf(pl), textStyle{size: mapLabelSize, color: p.muted})
+			lb.around(pl.Name.In(lang), pt(pl), markOf(pl), textStyle{size: mapLabelSize, color: p.muted})
 		}
 	}
 	// The regions that hold events, then the countries.

@@ -38,7 +38,7 @@ func TestRobust(t *testing.T) {
 			// One protest with no corridor and no target.
 			letter: "single-week",
 			empty:  map[string]bool{"corridors": true, "targets": true},
-			labels: map[string][]string{"frequency": {"1er mai", "1", "Manifestations", "Période précédente (24 avril – 30 avril 2028)\u202f: aucun événement"}, "map": {"Dakar", "SÉNÉGAL"}},
+			labels: map[string][]string{"frequency": {"1er mai", "1", "Manifestations", "Période précédente (24 avril – 30 avril 2028)\u00a0: aucun événement"}, "map": {"Dakar", "SÉNÉGAL"}},
 		},
 		{
 			// Five weeks with one battle each: equal bars, one type, a scale

@@ -238,7 +238,7 @@ func (ld *loader) acledEvent(x *exportDiags, cols exportCols, row *acled.Row) bo
 		AssocActor1:   strings.Join(row.AssocActor1, "; "),
 		Actor2:        row.Actor2,
 		ClaimedBy:     row.ClaimedBy,
-		Summary:       row.Notes,
+		Summary:       PlainText(ld.ds.Info.Language, row.Notes),
 	}
 
 	e.ID = strings.ToLower(row.EventIDCnty)
@@ -284,7 +284,7 @@ func (ld *loader) acledEvent(x *exportDiags, cols exportCols, row *acled.Row) bo
 	text("assoc_actor_1", e.AssocActor1, MaxNameLen, shorten)
 	text("actor2", e.Actor2, MaxNameLen, shorten)
 	text("claimed_by", e.ClaimedBy, MaxNameLen, shorten)
-	text("notes", e.Summary, MaxSummaryLen, "a summary is printed whole in the chronology and the annex; shorten it, and leave the detail to the sources")
+	text("notes", row.Notes, MaxSummaryLen, "a summary is printed whole in the chronology and the annex; shorten it, and leave the detail to the sources")
 	text("location", row.Location, MaxNameLen, shorten)
 	text("admin1", row.Admin1, MaxNameLen, shorten)
 	text("admin2", row.Admin2, MaxNameLen, shorten)
@@ -422,7 +422,7 @@ func (ld *loader) acledPlace(row *acled.Row, country string, pos Position) (stri
 	}
 	p := Place{
 		ID:      ld.newPlaceID(row.Location, row.Admin1, country),
-		Name:    row.Location,
+		Name:    PlainText(ld.ds.Info.Language, row.Location),
 		Admin1:  row.Admin1,
 		Admin2:  row.Admin2,
 		Country: country,
@@ -449,7 +449,7 @@ func (ld *loader) acledIndex() *acledState {
 	st := ld.acled
 	for ; st.indexed < len(ld.ds.Places); st.indexed++ {
 		p := &ld.ds.Places[st.indexed]
-		k := placeKey{st.fold(p.Name), st.fold(p.Admin1), p.Country}
+		k := placeKey{st.fold(p.Name.String()), st.fold(p.Admin1), p.Country}
 		st.places[k] = append(st.places[k], st.indexed)
 	}
 	return st
@@ -625,6 +625,7 @@ func importLoader(ds *Dataset) *loader {
 			Places:     slices.Clone(ds.Places),
 			Sources:    slices.Clone(ds.Sources),
 			Corridors:  ds.Corridors,
+			Info:       ds.Info, // the language of the texts made
 			acledRules: ds.acledRules,
 		},
 		firstAt:       map[string]map[string]Position{},

@@ -60,8 +60,10 @@ func (ds *Dataset) ACLEDRow(e *Event) acled.Row {
 		// An event made in code rather than loaded may leave it zero;
 		// the loader's default is the place itself.
 		GeoPrecision: max(e.GeoPrecision, GeoExact),
-		Notes:        e.Summary,
-		Fatalities:   countPtr(e.Fatalities),
+		// The export is the dataset's: its texts in the dataset's
+		// language, whatever the letter's (see Text).
+		Notes:      e.Summary.String(),
+		Fatalities: countPtr(e.Fatalities),
 
 		Corridors:         slices.Clone(e.Corridors),
 		Targets:           slices.Clone(e.Targets),
@@ -76,7 +78,7 @@ func (ds *Dataset) ACLEDRow(e *Event) acled.Row {
 		r.DateEnd = e.DateEnd.String()
 	}
 	if p, ok := ds.Place(e.Place); ok {
-		r.Admin1, r.Admin2, r.Location = p.Admin1, p.Admin2, p.Name
+		r.Admin1, r.Admin2, r.Location = p.Admin1, p.Admin2, p.Name.String()
 		r.Latitude, r.Longitude = p.Lat, p.Lon
 		// A code that names no country leaves the three columns empty
 		// rather than write the code where a name is expected.

@@ -51,9 +51,9 @@ func TestACLEDRows(t *testing.T) {
 	for i, e := range sel.Events {
 		if e.ID == want.EventIDCnty {
 			got = rows[i]
-			want.Notes = e.Summary
+			want.Notes = e.Summary.String()
 			p, _ := ds.Place(e.Place)
-			want.Admin1, want.Admin2, want.Location, want.Latitude, want.Longitude = p.Admin1, p.Admin2, p.Name, p.Lat, p.Lon
+			want.Admin1, want.Admin2, want.Location, want.Latitude, want.Longitude = p.Admin1, p.Admin2, p.Name.String(), p.Lat, p.Lon
 		}
 	}
 	if !reflect.DeepEqual(got, want) {

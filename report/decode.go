@@ -40,6 +40,9 @@ type fileDecoder struct {
 	// not reported, since the user wrote them through the construct
 	// already reported.
 	incomplete map[*yaml.Node]bool
+	// lang is the dataset's language: that of a plain string where a
+	// text may be given in several languages (see Text).
+	lang string
 }
 
 func newFileDecoder(path string, src []byte, diags *Diagnostics) *fileDecoder {
@@ -476,6 +479,75 @@ func (d *fileDecoder) textValue(dst *string, max int, todo, key string, v *yaml.
 	*dst = v.Value
 }
 
+// multiText decodes a text a reader sees, which may be given in several
+// languages (see Text).
+func (d *fileDecoder) multiText(dst *Text, max int, todo string) func(string, *yaml.Node) {
+	return func(key string, v *yaml.Node) { d.multiTextValue(dst, max, todo, key, v) }
+}
+
+// multiTextValue is what multiText returns: a plain string, in the
+// dataset's language, or a mapping of texts by language code. A mapping
+// without the dataset's language is taken, with a warning, in its first
+// language: letters in the dataset's language print that.
+func (d *fileDecoder) multiTextValue(dst *Text, max int, todo, key string, v *yaml.Node) {
+	if v.Kind != yaml.MappingNode {
+		if v.Kind != yaml.ScalarNode {
+			d.errorf(v, "%s must be text, or texts by language such as {en: \"…\", fr: \"…\"}, not %s", key, describe(v))
+			return
+		}
+		var s string
+		d.textValue(&s, max, todo, key, v)
+		if s != "" {
+			*dst = PlainText(d.lang, s)
+		}
+		return
+	}
+	texts := d.translations(key, v, max, todo)
+	if len(texts) == 0 {
+		return
+	}
+	first := slices.IndexFunc(texts, func(t Translation) bool { return t.Lang == d.lang })
+	if first < 0 {
+		first = 0
+		if d.lang != "" {
+			d.diags.Warnf(d.pos(v), "%s has no text in the dataset's language (%s): letters in %s print its %s text; add %s: …",
+				key, d.lang, d.lang, texts[0].Lang, d.lang)
+		}
+	}
+	*dst = NewText(texts[first].Lang, texts[first].Text, texts...)
+}
+
+// translations decodes a mapping of texts by language code, sorted by
+// language.
+func (d *fileDecoder) translations(key string, v *yaml.Node, max int, todo string) []Translation {
+	if len(v.Content) == 0 {
+		d.errorf(v, "%s must not be empty: give its text, or texts by language such as {en: \"…\", fr: \"…\"}", key)
+		return nil
+	}
+	var texts []Translation
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		lang := k.Value
+		if k.Kind != yaml.ScalarNode || !languageCode.MatchString(lang) {
+			d.errorf(k, "%s: %s is not a language code; the keys of a text by language are ISO 639-1 codes in lower case, such as en or fr", key, quoteShort(lang))
+			continue
+		}
+		if seen[lang] {
+			d.errorf(k, "%s gives its %s text twice; keep one", key, lang)
+			continue
+		}
+		seen[lang] = true
+		var s string
+		d.textValue(&s, max, todo, key+"."+lang, val)
+		if s != "" {
+			texts = append(texts, Translation{Lang: lang, Text: s})
+		}
+	}
+	slices.SortFunc(texts, func(a, b Translation) int { return strings.Compare(a.Lang, b.Lang) })
+	return texts
+}
+
 // sharedText is textValue for a value that repeats across the file, which
 // it interns.
 func (d *fileDecoder) sharedText(dst *string, max int, todo, key string, v *yaml.Node) {
@@ -825,6 +897,33 @@ func (d *fileDecoder) listValue(dst *[]string, maxItems, maxChars int, each func
 	if wasNil && len(*dst) == 0 {
 		*dst = nil // a list of nothing decodes to none, not to an empty list
 	}
+}
+
+// textList decodes a list of at most maxItems texts a reader sees, each a
+// plain string or texts by language (see multiTextValue).
+func (d *fileDecoder) textList(key string, v *yaml.Node, maxItems, maxChars int) []Text {
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(v, "%s must be a list (write [a, b] or one \"- item\" per line), not %s", key, describe(v))
+		return nil
+	}
+	items := v.Content
+	if len(items) > maxItems {
+		d.errorf(v, "%s lists %s items, over the limit of %s: shorten the list", key, thousands(len(items)), thousands(maxItems))
+		items = items[:maxItems]
+	}
+	var out []Text
+	for _, item := range items {
+		if item.Kind == yaml.AliasNode {
+			d.incomplete[v] = true
+			continue // reported already
+		}
+		var t Text
+		d.multiTextValue(&t, maxChars, "shorten it", key+" item", item)
+		if !t.IsZero() {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // items calls decode for each of at most max elements of a list of

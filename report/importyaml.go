@@ -75,6 +75,20 @@ func yamlText(s string) *yaml.Node {
 	return yamlPlain(s)
 }
 
+// yamlMultiText writes a text given in several languages as a flow
+// mapping by language, the dataset's first, and one in one language as a
+// plain string.
+func yamlMultiText(t Text) *yaml.Node {
+	if !t.Multilingual() {
+		return yamlText(t.String())
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+	for lang, s := range t.All() {
+		n.Content = append(n.Content, yamlPlain(lang), yamlPlain(s))
+	}
+	return n
+}
+
 func yamlNumber(s string) *yaml.Node {
 	tag := "!!int"
 	if strings.ContainsAny(s, ".eE") {
@@ -120,7 +134,7 @@ func yamlFlow(items []string) *yaml.Node {
 func yamlPlace(p *Place) *yaml.Node {
 	return newYAMLMapping().
 		add("id", yamlPlain(p.ID)).
-		add("name", yamlPlain(p.Name)).
+		add("name", yamlMultiText(p.Name)).
 		add("admin1", yamlPlain(p.Admin1)).
 		add("admin2", yamlText(p.Admin2)).
 		add("country", yamlPlain(p.Country)).
@@ -162,6 +176,6 @@ func yamlEvent(e *Event) *yaml.Node {
 		add("vehicles_destroyed", yamlCount(e.VehiclesDestroyed)).
 		add("geo_precision", yamlUnlessDefault(e.GeoPrecision, GeoExact)).
 		add("claimed_by", yamlText(e.ClaimedBy)).
-		add("summary", yamlPlain(e.Summary)).
+		add("summary", yamlMultiText(e.Summary)).
 		add("sources", yamlFlow(e.Sources)).n
 }

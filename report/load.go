@@ -226,13 +226,16 @@ func (ld *loader) run() (*Dataset, Diagnostics) {
 	}
 	defer root.close()
 	ld.root = root
+	ld.loadInfo() // first: a plain text is in the dataset's language
 	ld.loadBrand()
-	ld.loadInfo()
 	events, eventsOK := ld.glob("events", ".yaml", ".csv")
 	events = slices.DeleteFunc(events, func(name string) bool { return slices.Contains(ld.skip, name) })
 	// sources.yaml and the files of events/ are decoded meanwhile, in
 	// the order they are taken below.
 	jobs := append([]fileJob{{rel: "sources.yaml", kind: sourcesJob}}, eventJobs(events)...)
+	for i := range jobs {
+		jobs[i].lang = ld.ds.Info.Language
+	}
 	for _, job := range jobs[1:] {
 		if fi, err := root.root.Stat(job.rel); err == nil && job.kind == eventsJob {
 			ld.eventBytes += int(fi.Size())
@@ -364,6 +367,7 @@ func (ld *loader) loadFile(rel, key string, decode func(*fileDecoder, *yaml.Node
 		return false
 	}
 	d := newFileDecoder(ld.display(rel), src, &ld.diags)
+	d.lang = ld.ds.Info.Language
 	root := d.root(key)
 	// The number of events is bounded across files (see event), not here.
 	return d.items(root, key, math.MaxInt, func(n *yaml.Node) { decode(d, n) })
@@ -429,7 +433,7 @@ func decodePlace(d *fileDecoder, n *yaml.Node) (p Place, ok bool) {
 	p = Place{Pos: d.pos(n)}
 	got := d.fields(n, "place",
 		req("id", d.id(&p.ID)),
-		req("name", d.str(&p.Name, MaxNameLen)),
+		req("name", d.multiText(&p.Name, MaxNameLen, "shorten it")),
 		req("admin1", d.str(&p.Admin1, MaxNameLen)),
 		opt("admin2", d.str(&p.Admin2, MaxNameLen)),
 		req("country", d.str(&p.Country, MaxNameLen)),
@@ -462,10 +466,10 @@ func (ld *loader) corridor(d *fileDecoder, n *yaml.Node) {
 	}
 	got := d.fields(n, "corridor",
 		req("id", d.id(&c.ID)),
-		req("name", d.str(&c.Name, MaxNameLen)),
-		req("short", d.text(&c.Short, MaxShortLen, "it labels the corridor's bar in the charts; shorten it")),
+		req("name", d.multiText(&c.Name, MaxNameLen, "shorten it")),
+		req("short", d.multiText(&c.Short, MaxShortLen, "it labels the corridor's bar in the charts; shorten it")),
 		req("via", d.list(&c.Via, MaxVia, MaxIDLen, collect(&via, "place"))),
-		opt("note", d.str(&c.Note, MaxNoteLen)),
+		opt("note", d.multiText(&c.Note, MaxNoteLen, "shorten it")),
 		opt("sources", d.list(&c.Sources, MaxCorridorSources, MaxIDLen, collect(&sources, "source"))),
 	)
 	if got == nil {
@@ -498,6 +502,7 @@ const (
 	srcLanguage
 	srcKind
 	srcAccessed
+	srcTitleTranslation
 )
 
 var sourceFields = [...]field{
@@ -509,6 +514,7 @@ var sourceFields = [...]field{
 	{name: "language", required: true},
 	{name: "kind", required: true},
 	{name: "accessed"},
+	{name: "title_translation"},
 }
 
 // decodeSource decodes a source; ok is false when n is not a mapping.
@@ -534,6 +540,14 @@ func decodeSource(d *fileDecoder, n *yaml.Node) (s Source, ok bool) {
 			d.sharedText(&s.Kind, MaxNameLen, "shorten it", key, v)
 		case srcAccessed:
 			d.dateValue(&s.Accessed, key, v)
+		case srcTitleTranslation:
+			if v.Kind != yaml.MappingNode {
+				d.errorf(v, "%s gives the title in other languages than the source's, by language: write {en: \"…\"}, not %s", key, describe(v))
+				return
+			}
+			if texts := d.translations(key, v, MaxSourceTitleLen, "shorten it"); len(texts) > 0 {
+				s.TitleTranslation = NewText(texts[0].Lang, texts[0].Text, texts...)
+			}
 		}
 	})
 	if !ok {
@@ -547,6 +561,9 @@ func decodeSource(d *fileDecoder, n *yaml.Node) (s Source, ok bool) {
 	}
 	if v := got[srcLanguage]; s.Language != "" && !isLanguageCode(s.Language) {
 		d.errorf(v, "language %s must be an ISO 639-1 code in lower case, such as en or fr", quoteShort(s.Language))
+	}
+	if v := got[srcTitleTranslation]; s.Language != "" && s.TitleTranslation.Has(s.Language) {
+		d.errorf(v, "title_translation gives a title in %s, the source's own language: the original title is title; remove %s: …", s.Language, s.Language)
 	}
 	if v := got[srcKind]; s.Kind != "" && !slices.Contains(sourceKinds, s.Kind) {
 		d.errorf(v, "kind %s is not one of: %s", quoteShort(s.Kind), strings.Join(sourceKinds, ", "))
@@ -667,7 +684,7 @@ func decodeEvent(d *fileDecoder, n *yaml.Node, refs *[]reference) (e Event, ok b
 		case evClaimedBy:
 			d.sharedText(&e.ClaimedBy, MaxNameLen, shorten, key, v)
 		case evSummary:
-			d.textValue(&e.Summary, MaxSummaryLen, "a summary is printed whole in the chronology and the annex; shorten it, and leave the detail to the sources", key, v)
+			d.multiTextValue(&e.Summary, MaxSummaryLen, "a summary is printed whole in the chronology and the annex; shorten it, and leave the detail to the sources", key, v)
 		case evSources:
 			d.listValue(&e.Sources, MaxEventSources, MaxIDLen, collect("source"), key, v)
 		}
@@ -923,9 +940,13 @@ func (ld *loader) section(d *fileDecoder, n *yaml.Node, l *Letter, from string) 
 func (ld *loader) loadBrand() {
 	b := &ld.ds.Brand
 	d := newFileDecoder(assets.BrandPath, assets.BrandYAML, &ld.diags)
+	// The built-in brand is written in English, whatever the dataset's
+	// language: its other languages are mappings.
+	d.lang = "en"
 	ld.brandFields(d, d.root("brand"), b, true)
 	if src, _, ok := ld.read("brand.yaml", false, false); ok {
 		d := newFileDecoder(ld.display("brand.yaml"), src, &ld.diags)
+		d.lang = ld.ds.Info.Language
 		ld.brandFields(d, d.root("brand"), b, false)
 	}
 }
@@ -941,10 +962,9 @@ func (ld *loader) brandFields(d *fileDecoder, n *yaml.Node, b *Brand, complete b
 	}
 	got := d.fields(n, "brand",
 		f("name", d.str(&b.Name, MaxNameLen)),
-		f("tagline", d.str(&b.Tagline, MaxNameLen)),
+		f("tagline", d.multiText(&b.Tagline, MaxNameLen, "shorten it")),
 		f("address", func(key string, v *yaml.Node) {
-			b.Address = nil
-			d.list(&b.Address, MaxAddressLines, MaxNameLen, nil)(key, v)
+			b.Address = d.textList(key, v, MaxAddressLines, MaxNameLen)
 		}),
 		opt("phone", d.str(&b.Phone, MaxNameLen)),
 		opt("mobile", d.str(&b.Mobile, MaxNameLen)),

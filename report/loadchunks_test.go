@@ -177,7 +177,7 @@ func TestFieldTables(t *testing.T) {
 			"kidnapped": evKidnapped, "vehicles_destroyed": evVehiclesDestroyed, "geo_precision": evGeoPrecision,
 			"claimed_by": evClaimedBy, "summary": evSummary, "sources": evSources}},
 		{sourceFields[:], map[string]int{"id": srcID, "publisher": srcPublisher, "title": srcTitle, "date": srcDate,
-			"url": srcURL, "language": srcLanguage, "kind": srcKind, "accessed": srcAccessed}},
+			"url": srcURL, "language": srcLanguage, "kind": srcKind, "accessed": srcAccessed, "title_translation": srcTitleTranslation}},
 	} {
 		if len(tt.table) != len(tt.index) || len(tt.table) > maxFields {
 			t.Errorf("%d fields, %d constants (at most %d fields)", len(tt.table), len(tt.index), maxFields)

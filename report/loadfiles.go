@@ -26,6 +26,7 @@ import (
 type fileJob struct {
 	rel  string
 	kind jobKind
+	lang string // the dataset's language (see fileDecoder.lang)
 }
 
 type jobKind int
@@ -98,6 +99,7 @@ func decodeFile(root *dataRoot, dir string, job fileJob, split chunking) *decode
 func (r *decodedFile) decode(dir string, job fileJob, src []byte, split chunking) bool {
 	d := newFileDecoder(displayPath(dir, job.rel), src, &r.diags)
 	d.split = split
+	d.lang = job.lang
 	if job.kind == sourcesJob {
 		r.ok = d.items(d.root("sources"), "sources", math.MaxInt, func(n *yaml.Node) { r.source(d, n) })
 		return d.finish()

@@ -366,7 +366,7 @@ func (s Selection) Corridors() []CorridorCount {
 	}
 	slices.SortFunc(out, func(a, b CorridorCount) int {
 		return cmp.Or(cmp.Compare(b.Hits(), a.Hits()), cmp.Compare(b.Counts.Total(), a.Counts.Total()),
-			cmp.Compare(a.Corridor.Short, b.Corridor.Short), cmp.Compare(a.Corridor.ID, b.Corridor.ID))
+			cmp.Compare(a.Corridor.Short.String(), b.Corridor.Short.String()), cmp.Compare(a.Corridor.ID, b.Corridor.ID))
 	})
 	return out
 }
@@ -435,7 +435,7 @@ func (s Selection) Places() []PlaceCount {
 	}
 	slices.SortFunc(out, func(a, b PlaceCount) int {
 		return cmp.Or(cmp.Compare(b.Counts.Total(), a.Counts.Total()),
-			cmp.Compare(a.Place.Name, b.Place.Name), cmp.Compare(a.Place.ID, b.Place.ID))
+			cmp.Compare(a.Place.Name.String(), b.Place.Name.String()), cmp.Compare(a.Place.ID, b.Place.ID))
 	})
 	return out
 }

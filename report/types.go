@@ -5,7 +5,7 @@ import "strconv"
 // Place is a location events happen at and corridors pass through.
 type Place struct {
 	ID      string
-	Name    string
+	Name    Text   // e.g. "Timbuktu", {en: Timbuktu, fr: Tombouctou}
 	Admin1  string // first-level region, e.g. "Kayes"
 	Admin2  string // optional second-level unit (cercle, department)
 	Country string // ISO 3166-1 alpha-2
@@ -17,10 +17,10 @@ type Place struct {
 // Corridor is a trade route, drawn through the places it passes.
 type Corridor struct {
 	ID      string
-	Name    string   // e.g. "Bamako–Dakar corridor (RN1)"
-	Short   string   // e.g. "RN1", for chart labels
+	Name    Text     // e.g. "Bamako–Dakar corridor (RN1)"
+	Short   Text     // e.g. "RN1", for chart labels
 	Via     []string // ordered place ids
-	Note    string   // optional, e.g. its share of imports
+	Note    Text     // optional, e.g. its share of imports
 	Sources []string // source ids backing the note
 	Pos     Position
 }
@@ -29,13 +29,16 @@ type Corridor struct {
 type Source struct {
 	ID        string
 	Publisher string
-	Title     string
-	Date      PartialDate
-	URL       string // optional; absolute http or https
-	Language  string
-	Kind      string // news, report, official, social-media
-	Accessed  Date   // optional
-	Pos       Position
+	Title     string // the original title, in Language
+	// TitleTranslation is the title in other languages (optional): a
+	// letter in one of them prints it in brackets after the original.
+	TitleTranslation Text
+	Date             PartialDate
+	URL              string // optional; absolute http or https
+	Language         string
+	Kind             string // news, report, official, social-media
+	Accessed         Date   // optional
+	Pos              Position
 }
 
 // Count is a figure an event may or may not report. ACLED's practice, and
@@ -85,7 +88,7 @@ type Event struct {
 	// (fatalities, kidnapped, vehicles destroyed) come from; empty when
 	// they come from independent reporting.
 	ClaimedBy string
-	Summary   string
+	Summary   Text
 	Sources   []string
 	Pos       Position
 }
@@ -141,8 +144,8 @@ type Section struct {
 // the colours every chart and table uses.
 type Brand struct {
 	Name      string
-	Tagline   string
-	Address   []string
+	Tagline   Text
+	Address   []Text
 	Phone     string
 	Mobile    string
 	Email     string

@@ -157,7 +157,7 @@ func TestCheckAndIncremental(t *testing.T) {
 	before := outputs(t, out)
 
 	code, stdout, _ := briefing(t, "build", "--data", data, "--out", out)
-	if code != exitOK || stdout != "2025-09-kayes: up to date\n" {
+	if code != exitOK || stdout != "2025-09-kayes: up to date\n2025-09-kayes-fr: up to date\n" {
 		t.Errorf("second build: exit %d, %q; want nothing rebuilt", code, stdout)
 	}
 	if code, stdout, stderr := briefing(t, "build", "--check", "--data", data, "--out", out); code != exitOK || stderr != "" {

@@ -30,15 +30,19 @@ func Check(ds *report.Dataset, env *Env) report.Diagnostics {
 		d.Pos = lc.character(g.Pos, g.Text, g.Rune)
 		diags = append(diags, d)
 	}
+	texts := textWarnings{}
 	for i := range ds.Letters {
 		l := &ds.Letters[i]
 		if msg := footerProblem(l); msg != "" {
 			diags.Errorf(lc.key(l.Pos, "title"), "%s", msg)
 		}
-		if msg := xlsx.RowsProblem(ds.Select(l)); msg != "" {
+		sel := ds.Select(l)
+		if msg := xlsx.RowsProblem(sel); msg != "" {
 			diags.Errorf(lc.key(l.Pos, "period"), "%s", msg)
 		}
+		texts.add(l, sel.TextProblems())
 	}
+	diags = append(diags, texts.diagnostics(lc)...)
 	if ds.Brand.Logo != "" {
 		if err := checkLogo(ds.Brand.Logo, logoName(ds)); err != nil {
 			diags.Errorf(logoPosition(ds, lc), "%v", err)
@@ -123,4 +127,105 @@ func logoPosition(ds *report.Dataset, lc *locator) report.Position {
 		return pos
 	}
 	return ds.Brand.Pos
+}
+
+// maxTextWarnings is the most texts of one kind (summaries, place names…)
+// Check names as missing in one language: a French letter over an
+// English-only ACLED export would otherwise get one line per printed
+// event. The rest are counted in one line.
+const maxTextWarnings = 20
+
+// textWarnings gathers the text problems of every letter, so that a text
+// two letters print wrong is reported once, naming both.
+type textWarnings struct {
+	order   []textProblemKey
+	letters map[textProblemKey][]string
+	first   map[textProblemKey]report.TextProblem
+	atLeast map[textProblemKey]report.Position // a letter, for the summary line
+}
+
+type textProblemKey struct {
+	pos         report.Position
+	key         string
+	missing     bool
+	lang, reads string // the letter's language; what the text reads as
+}
+
+func (w *textWarnings) add(l *report.Letter, problems []report.TextProblem) {
+	if w.letters == nil {
+		w.letters, w.first, w.atLeast = map[textProblemKey][]string{}, map[textProblemKey]report.TextProblem{}, map[textProblemKey]report.Position{}
+	}
+	for _, p := range problems {
+		k := textProblemKey{p.Text.Pos, p.Text.Key, p.Missing, l.Language, p.Reads}
+		if _, ok := w.letters[k]; !ok {
+			w.order = append(w.order, k)
+			w.first[k] = p
+			w.atLeast[k] = l.Pos
+		}
+		w.letters[k] = append(w.letters[k], l.ID)
+	}
+}
+
+// diagnostics writes the warnings, at most maxTextWarnings of one kind of
+// text and language, then one line for the rest at the first letter that
+// needs them.
+func (w *textWarnings) diagnostics(lc *locator) report.Diagnostics {
+	var diags report.Diagnostics
+	type group struct {
+		key, lang string
+		missing   bool
+	}
+	shown, more := map[group]int{}, map[group]int{}
+	moreAt := map[group]report.Position{}
+	var groups []group
+	for _, k := range w.order {
+		g := group{k.key, k.lang, k.missing}
+		if shown[g] >= maxTextWarnings {
+			if more[g] == 0 {
+				groups = append(groups, g)
+				moreAt[g] = w.atLeast[k]
+			}
+			more[g]++
+			continue
+		}
+		shown[g]++
+		p, letters := w.first[k], strings.Join(w.letters[k], ", ")
+		at := lc.key(k.pos, k.key)
+		if k.missing {
+			diags.Warnf(at, "the %s of %s has no %s text: %s %s its %s text; add %s: \"…\"",
+				k.key, p.Text.What, languageName(k.lang), plural(len(w.letters[k]), "letter", "letters"), letters+" "+plural(len(w.letters[k]), "prints", "print"),
+				languageName(p.Given), k.lang)
+			continue
+		}
+		diags.Warnf(at, "the %s of %s, given as its %s text, reads as %s: %s %s it as it is; write it in %s, or give it under %s:",
+			k.key, p.Text.What, languageName(k.lang), languageName(k.reads), plural(len(w.letters[k]), "letter", "letters"),
+			letters+" "+plural(len(w.letters[k]), "prints", "print"), languageName(k.lang), k.reads)
+	}
+	for _, g := range groups {
+		if g.missing {
+			diags.Warnf(moreAt[g], "%d more texts (%s) have no %s text, like those above; the letters print them in the dataset's language", more[g], g.key, languageName(g.lang))
+		} else {
+			diags.Warnf(moreAt[g], "%d more texts (%s) given as %s read as another language, like those above", more[g], g.key, languageName(g.lang))
+		}
+	}
+	return diags
+}
+
+// languageName names a language code in English, the language of
+// diagnostics.
+func languageName(code string) string {
+	switch code {
+	case "en":
+		return "English (en)"
+	case "fr":
+		return "French (fr)"
+	}
+	return code
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

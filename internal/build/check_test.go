@@ -96,6 +96,9 @@ func TestCheckPositions(t *testing.T) {
 	})
 	var got []string
 	for _, d := range Check(ds, testEnv(t)) {
+		if d.Severity == report.Warning {
+			continue // the French sample's tagline, now English (see TestTextProblems)
+		}
 		got = append(got, d.Pos.String()+" "+d.Message[:strings.Index(d.Message, "),")+1])
 	}
 	want := []string{

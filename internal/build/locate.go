@@ -239,8 +239,20 @@ func (f *yamlFile) within(file string, s *yaml.Node, r rune) report.Position {
 
 // key returns the position of the value of key in the mapping the
 // position obj names, following keys down from there; obj itself when
-// there is no such value.
+// there is no such value. A key of the built-in brand is looked for first
+// in the data folder's brand.yaml, which overrides it and which the user
+// edits.
 func (lc *locator) key(obj report.Position, keys ...string) report.Position {
+	if obj.File == assets.BrandPath {
+		own := report.Position{File: filepath.Join(lc.dir, "brand.yaml")}
+		if at := lc.keyIn(own, append([]string{"brand"}, keys...)...); at != own {
+			return at
+		}
+	}
+	return lc.keyIn(obj, keys...)
+}
+
+func (lc *locator) keyIn(obj report.Position, keys ...string) report.Position {
 	f := lc.file(obj.File)
 	n := f.object(obj)
 	if n == nil {

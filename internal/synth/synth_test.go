@@ -49,10 +49,10 @@ func TestLoads(t *testing.T) {
 			if !e.Fatalities.Reported {
 				unreported++
 			}
-			if len(e.Summary) > 500 {
+			if len(e.Summary.String()) > 500 {
 				long++
 			}
-			switch e.Summary[0] {
+			switch e.Summary.String()[0] {
 			case '=', '-', '+', '@':
 				formulaLike++
 			}

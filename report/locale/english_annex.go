@@ -229,5 +229,12 @@ func enAnnex() map[string]string {
 		"annex.doc.subject":  "Events and sources behind the letter, %s",
 		"annex.doc.keywords": "security incidents; ACLED; events; sources; annex",
 		"annex.print.page":   "Page %s of %s",
+
+		// Excel number formats: a share of the period's events and a
+		// signed change, as the letter writes them ("30.5%", "+67%"; in
+		// French "30,5 %"). Excel's "." is the reader's decimal separator
+		// whatever the language; a literal space is quoted.
+		"annex.format.percent": "0.0%",
+		"annex.format.change":  "+0%;-0%;0%",
 	}
 }

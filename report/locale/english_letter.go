@@ -94,6 +94,8 @@ func enLetter() map[string]string {
 		"keyfig.claimed_all":            "all claimed by %s",
 		"keyfig.claimed_first":          "%s claimed by %s",
 		"keyfig.claimed_more":           "%s by %s",
+		"keyfig.note_claimed":           "%s; %s", // a key figure's claim, then what it is reported in
+		"title_subtitle":                "%s: %s", // the back page's citation, the PDF's and the annex's title
 		"figure.reference":              "Figure\u00a0%d",
 		"figure.frequency.week":         "Events per week by type, strategic developments apart",
 		"figure.frequency.month":        "Events per month by type, strategic developments apart",

@@ -1,7 +1,9 @@
 package locale
 
-// frLetter holds the words of the PDF letter. French typography: a narrow
-// no-break space (U+202F) before ; : ! ? and guillemets « ».
+// frLetter holds the words of the PDF letter. French typography, as
+// Catalog.Typeset applies it (TestFrenchMessagesTypeset checks): a narrow
+// no-break space (U+202F) before ; ! ? and inside guillemets « », a
+// no-break space (U+00A0) before a colon.
 func frLetter() map[string]string {
 	return map[string]string{
 		"page_n_of_m":  "page %d sur %d",
@@ -51,7 +53,7 @@ func frLetter() map[string]string {
 		"sources.intro": "Toutes les sources citées par la lettre, dans ses notes ou dans sa chronologie, numérotées comme la chronologie y renvoie.",
 
 		"method.title":            "Méthodologie et données",
-		"method.coding":           "Chaque événement est codé selon les types et sous-types d’événements d’ACLED (Armed Conflict Location & Event Data), la base de référence du domaine, et situé en un lieu nommé, avec ses coordonnées. Les décès, enlèvements et véhicules détruits ne sont enregistrés que lorsqu’une source les donne\u202f: lorsqu’aucun événement de la période ne rapporte un chiffre, la lettre indique «\u202fnon communiqué\u202f», jamais zéro.",
+		"method.coding":           "Chaque événement est codé selon les types et sous-types d’événements d’ACLED (Armed Conflict Location & Event Data), la base de référence du domaine, et situé en un lieu nommé, avec ses coordonnées. Les décès, enlèvements et véhicules détruits ne sont enregistrés que lorsqu’une source les donne\u00a0: lorsqu’aucun événement de la période ne rapporte un chiffre, la lettre indique «\u202fnon communiqué\u202f», jamais zéro.",
 		"method.sources":          "Chaque événement cite au moins une source. L’annexe Excel jointe à cette lettre détaille chaque événement avec son codage, ses sources et leurs liens, pour les analyses des partenaires.",
 		"method.by_type":          "Événements par type",
 		"method.this_period":      "Cette période",
@@ -76,14 +78,14 @@ func frLetter() map[string]string {
 		"violence_events.other":         "%s événements",
 		"keyfig.subtitle_cutoff":        "%s\u202f; données arrêtées au %s",
 		"keyfig.subtitle_uncovered":     "%s\u202f; la période n’est pas couverte par les données",
-		"keyfig.subtitle_compared":      "%s, comparé à %s",
+		"keyfig.subtitle_compared":      "%s, comparé à la période du %s",
 		"keyfig.violence":               "Événements de violence politique",
 		"keyfig.change":                 "%s sur la période précédente (%s)",
 		"keyfig.previous_only":          "%s sur la période précédente\u202f; pas de variation calculée, les données de cette période s’arrêtant au %s",
 		"keyfig.new":                    "Aucun sur la période précédente, couverte par les données",
 		"keyfig.not_covered":            "Période précédente (%s) non couverte par les données",
 		"keyfig.strategic":              "Développements stratégiques",
-		"keyfig.strategic_note":         "annonces, blocus décrétés, couvre-feux, pillages\u202f: comptés à part de la violence",
+		"keyfig.strategic_note":         "annonces, blocus décrétés, couvre-feux, pillages\u00a0: comptés à part de la violence",
 		"keyfig.demonstrations":         "Manifestations",
 		"keyfig.demonstrations_note":    "manifestations et émeutes",
 		"keyfig.corridors":              "Corridors commerciaux frappés par la violence",
@@ -95,6 +97,8 @@ func frLetter() map[string]string {
 		"keyfig.claimed_all":            "en totalité selon la revendication de %s",
 		"keyfig.claimed_first":          "%s selon la revendication de %s",
 		"keyfig.claimed_more":           "%s selon celle de %s",
+		"keyfig.note_claimed":           "%s\u202f; %s",
+		"title_subtitle":                "%s\u00a0: %s",
 		"figure.reference":              "Figure\u00a0%d",
 		"figure.frequency.week":         "Événements par semaine et par type, développements stratégiques à part",
 		"figure.frequency.month":        "Événements par mois et par type, développements stratégiques à part",
@@ -102,27 +106,27 @@ func frLetter() map[string]string {
 		"figure.targets":                "Événements de toute nature par cible",
 		"figure.map":                    "Localités, corridors commerciaux et événements",
 		"figure.dataset":                "données de l’observatoire",
-		"figure.source":                 "Source\u202f: %s, %s du %s\u202f; données arrêtées au %s.",
-		"figure.source_uncovered":       "Source\u202f: %s, %s du %s\u202f; les données ne couvrent pas la période.",
+		"figure.source":                 "Source\u00a0: %s, %s du %s\u202f; données arrêtées au %s.",
+		"figure.source_uncovered":       "Source\u00a0: %s, %s du %s\u202f; les données ne couvrent pas la période.",
 		"chronology.geo_precision.2":    "(environs)",
 		"chronology.geo_precision.3":    "(région seulement)",
-		"chronology.claimed":            "Revendiqué par %s\u202f: %s.",
+		"chronology.claimed":            "Revendiqué par %s\u00a0: %s.",
 		"claim.fatalities.one":          "%s mort",
 		"claim.fatalities.other":        "%s morts",
 		"claim.kidnapped.one":           "%s personne enlevée",
 		"claim.kidnapped.other":         "%s personnes enlevées",
 		"claim.vehicles.one":            "%s véhicule détruit",
 		"claim.vehicles.other":          "%s véhicules détruits",
-		"method.disorder":               "Les événements relèvent des trois classes de désordre d’ACLED. La violence politique regroupe les combats, les explosions et violences à distance, les violences contre les civils et les violences de foule\u202f; les manifestations regroupent les manifestations pacifiques et violentes (l’usage excessif de la force contre des manifestants compte dans les deux)\u202f; les développements stratégiques sont le reste\u202f: annonces, blocus décrétés, couvre-feux, arrestations, pillages et destructions de biens, changements d’activité d’un groupe. La lettre compte les développements stratégiques à part et ne les ajoute jamais à la violence\u202f: un corridor n’est «\u202ffrappé\u202f» que par la violence politique.",
+		"method.disorder":               "Les événements relèvent des trois classes de désordre d’ACLED. La violence politique regroupe les combats, les explosions et violences à distance, les violences contre les civils et les violences de foule\u202f; les manifestations regroupent les manifestations pacifiques et violentes (l’usage excessif de la force contre des manifestants compte dans les deux)\u202f; les développements stratégiques sont le reste\u00a0: annonces, blocus décrétés, couvre-feux, arrestations, pillages et destructions de biens, changements d’activité d’un groupe. La lettre compte les développements stratégiques à part et ne les ajoute jamais à la violence\u00a0: un corridor n’est «\u202ffrappé\u202f» que par la violence politique.",
 		"method.period":                 "La lettre couvre la période du %s et la compare à celle du %s, la période précédente de même durée. Un événement appartient à une période dès que l’un de ses jours y tombe. Les événements connus seulement à la semaine ou au mois sont datés d’un jour représentatif, comme le fait ACLED.",
 		"method.coverage":               "Les données ont été collectées de façon systématique du %s. Une semaine ou un mois hors de cette couverture est marqué «\u202fnon couvert\u202f» dans les graphiques et laissé vide dans l’annexe, jamais présenté comme calme, et la comparaison avec la période précédente n’est faite que si toute cette période est couverte.",
-		"method.coverage_undeclared":    "Les données ne déclarent pas leur couverture\u202f; elle est réputée aller de leur premier événement à leur dernier\u202f: %s. Une semaine ou un mois hors de celle-ci est marqué «\u202fnon couvert\u202f», jamais présenté comme calme.",
+		"method.coverage_undeclared":    "Les données ne déclarent pas leur couverture\u202f; elle est réputée aller de leur premier événement à leur dernier\u00a0: %s. Une semaine ou un mois hors de celle-ci est marqué «\u202fnon couvert\u202f», jamais présenté comme calme.",
 		"method.coverage_none":          "aucune à ces dates",
 		"method.coverage_list":          "%s (%s)",
-		"method.outside":                "%s de la période tombent hors de la couverture\u202f: relevés ponctuellement, ils figurent dans la chronologie et l’annexe et comptent dans les chiffres clés, mais dans aucune barre des graphiques.",
-		"method.claims":                 "Certains chiffres proviennent de la revendication d’une partie plutôt que de sources indépendantes\u202f; les chiffres clés, la chronologie et l’annexe disent de qui. Lorsqu’une source ne donne que la région ou les environs d’un événement, celui-ci est placé en un lieu nommé qui en tient lieu et signalé comme approximatif\u202f: un cercle creux sur la carte, «\u202f(environs)\u202f» ou «\u202f(région seulement)\u202f» dans la chronologie.",
-		"method.basemap":                "Les côtes, frontières et régions de la carte sont celles de Natural Earth (naturalearthdata.com, domaine public), simplifiées pour l’impression ; leur tracé n’exprime aucune position sur les frontières contestées.",
-		"method.basemap_own":            "Les côtes, frontières et régions de la carte sont celles de Natural Earth (naturalearthdata.com, domaine public), simplifiées pour l’impression, et celles du jeu de données là où il les donne ; leur tracé n’exprime aucune position sur les frontières contestées.",
+		"method.outside":                "%s de la période tombent hors de la couverture\u00a0: relevés ponctuellement, ils figurent dans la chronologie et l’annexe et comptent dans les chiffres clés, mais dans aucune barre des graphiques.",
+		"method.claims":                 "Certains chiffres proviennent de la revendication d’une partie plutôt que de sources indépendantes\u202f; les chiffres clés, la chronologie et l’annexe disent de qui. Lorsqu’une source ne donne que la région ou les environs d’un événement, celui-ci est placé en un lieu nommé qui en tient lieu et signalé comme approximatif\u00a0: un cercle creux sur la carte, «\u202f(environs)\u202f» ou «\u202f(région seulement)\u202f» dans la chronologie.",
+		"method.basemap":                "Les côtes, frontières et régions de la carte sont celles de Natural Earth (naturalearthdata.com, domaine public), simplifiées pour l’impression\u202f; leur tracé n’exprime aucune position sur les frontières contestées.",
+		"method.basemap_own":            "Les côtes, frontières et régions de la carte sont celles de Natural Earth (naturalearthdata.com, domaine public), simplifiées pour l’impression, et celles du jeu de données là où il les donne\u202f; leur tracé n’exprime aucune position sur les frontières contestées.",
 		"method.not_covered":            "non couverte",
 		"method.of_which_violence":      "dont violence politique",
 		"method.comparison_not_covered": "%s (non couverte par les données)",
@@ -131,7 +135,7 @@ func frLetter() map[string]string {
 		"method.fact.cutoff":            "Date limite des données (dernier jour couvert)",
 		"method.no_cutoff":              "aucun jour de la période n’est couvert",
 		"method.fact.events":            "Événements",
-		"method.fact.events_value":      "%s sur la période\u202f: %s de violence politique, %s développements stratégiques",
+		"method.fact.events_value":      "%s sur la période\u00a0: %s de violence politique, %s développements stratégiques",
 		"method.fact.sources":           "Sources",
 		"method.fact.sources_value":     "%s dans la liste des sources de la lettre\u202f; %s étayant les événements de la période, toutes dans l’annexe",
 	}

@@ -150,6 +150,58 @@ func (c *Catalog) Periods(ps []report.Period) string {
 	return strings.Join(out, "; ")
 }
 
+// MonthYearInText writes a month as running text and a page footer do:
+// "September 2025", "septembre 2025". [Catalog.MonthYear] capitalises the
+// month for a line of its own, as a cover's title.
+func (c *Catalog) MonthYearInText(year int, m time.Month) string {
+	return c.format(c.monthYearFormat, 0, c.Month(m), year)
+}
+
+// Day writes a day of the month as the catalogue's dates do: "1", "2" in
+// English, "1er", "2" in French.
+func (c *Catalog) Day(n int) string { return c.day(n) }
+
+// PeriodInText writes a period as a sentence continues it after the
+// preposition its message puts before the placeholder. French messages
+// say "du %s" and get "du 1er février au 31 mai 2025" ("du 1er au
+// 31 mai 2025" within a month, "du 5 mai 2025" for a single day); English
+// ones say "of %s" or "over %s" and get the period as [Catalog.Period]
+// writes it, "1 February – 31 May 2025". [Catalog.Period] remains for a
+// period standing alone: a table cell, a subtitle, a parenthesis.
+func (c *Catalog) PeriodInText(p report.Period) string {
+	if c.lang != "fr" {
+		return c.Period(p)
+	}
+	if p.From == p.To {
+		return c.Date(p.From)
+	}
+	var from string
+	switch {
+	case p.From.Year == p.To.Year && p.From.Month == p.To.Month:
+		from = c.day(p.From.Day)
+	case p.From.Year == p.To.Year:
+		from = c.day(p.From.Day) + " " + c.Month(p.From.Month)
+	default:
+		from = c.Date(p.From)
+	}
+	return from + " au " + c.Date(p.To)
+}
+
+// PeriodsInText writes several periods as [Catalog.PeriodInText] writes
+// one, joined as a sentence lists them: "du 1er juin au 9 septembre 2025
+// et du 1er au 31 décembre 2025" after a French message's "du", "1 June
+// – 9 September 2025 and 1 December – 31 December 2025" in English.
+func (c *Catalog) PeriodsInText(ps []report.Period) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = c.PeriodInText(p)
+		if i > 0 && c.lang == "fr" {
+			out[i] = "du " + out[i]
+		}
+	}
+	return c.List(out)
+}
+
 func (c *Catalog) format(layout string, day int, month string, year int) string {
 	r := strings.NewReplacer("%d", c.day(day), "%m", month, "%y", strconv.Itoa(year))
 	return r.Replace(layout)

@@ -19,9 +19,9 @@ func (d *doc) backPage() {
 	l := d.l
 	title := l.Title
 	if l.Subtitle != "" {
-		title += ": " + l.Subtitle
+		title = cat.T("title_subtitle", title, l.Subtitle)
 	}
-	cite := cat.T("back.cite", b.Name, l.Issued.Year, title, l.Series, cat.MonthYear(l.Issued.Year, l.Issued.Month))
+	cite := cat.T("back.cite", b.Name, l.Issued.Year, title, l.Series, cat.MonthYearInText(l.Issued.Year, l.Issued.Month))
 	top := 120.0
 	top += d.setAt(d.typeset([]span{plain(cat.T("back.cite_title"), sans, "B", 9, pal.primary)}, marginL, textW, 4.6, alignLeft), top) + 1
 	d.setAt(d.typeset([]span{plain(cite, serif, "", 10, pal.ink)}, marginL, textW*0.8, 5, alignLeft), top)
@@ -29,11 +29,11 @@ func (d *doc) backPage() {
 	soft := pal.white.Mix(pal.primary, 0.2)
 	y := band + 22
 	y += d.setAt(d.typeset([]span{plain(strings.ToUpper(b.Name), sans, "B", 18, pal.white)}, marginL, textW, 8, alignLeft), y)
-	y += d.setAt(d.typeset([]span{plain(b.Tagline, sans, "", 11, soft)}, marginL, textW, 5.5, alignLeft), y)
+	y += d.setAt(d.typeset([]span{plain(d.local(b.Tagline), sans, "", 11, soft)}, marginL, textW, 5.5, alignLeft), y)
 	d.rule(marginL, y+4, 16, 0.9, pal.accent)
 	y += 10
 	for _, l := range b.Address {
-		y += d.setAt(d.typeset([]span{plain(l, sans, "", 9.5, pal.white)}, marginL, textW, 4.9, alignLeft), y)
+		y += d.setAt(d.typeset([]span{plain(d.local(l), sans, "", 9.5, pal.white)}, marginL, textW, 4.9, alignLeft), y)
 	}
 	y += 3
 	contact := func(label, value, url string) {
@@ -51,6 +51,6 @@ func (d *doc) backPage() {
 	y += 4
 	d.setAt(d.typeset([]span{{text: displayURL(b.Website), family: sans, style: "B", size: 11, color: pal.white, url: b.Website}}, marginL, textW, 5.5, alignLeft), y)
 
-	copyright := cat.T("back.copyright", b.Copyright, cat.MonthYear(d.l.Issued.Year, d.l.Issued.Month))
+	copyright := cat.T("back.copyright", b.Copyright, cat.MonthYearInText(d.l.Issued.Year, d.l.Issued.Month))
 	d.setAt(d.typeset([]span{plain(copyright, sans, "", 8, soft)}, marginL, textW, 4, alignLeft), 283)
 }

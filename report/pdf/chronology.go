@@ -72,12 +72,11 @@ func (d *doc) chronologyRow(e *report.Event) []cell {
 	cat, pal := d.cat, d.pal
 	text := func(s string) []span { return []span{plain(s, sans, "", cellSize, pal.ink)} }
 	muted := func(s string) []span { return []span{plain(s, sans, "", cellSize, pal.muted)} }
-	prose := func(s string) []span { return []span{d.prose(s, sans, "", cellSize, pal.ink)} }
 
 	place := cell{text(e.Place)}
 	if p, ok := d.ds.Place(e.Place); ok {
-		name := p.Name
-		if p.Admin1 != "" && p.Admin1 != p.Name {
+		name := d.local(p.Name)
+		if p.Admin1 != "" && p.Admin1 != name {
 			name += " (" + p.Admin1 + ")"
 		}
 		place = cell{text(name)}
@@ -89,7 +88,7 @@ func (d *doc) chronologyRow(e *report.Event) []cell {
 	var corridors []string
 	for _, id := range e.Corridors {
 		if c, ok := d.ds.Corridor(id); ok {
-			corridors = append(corridors, c.Short)
+			corridors = append(corridors, d.local(c.Short))
 		}
 	}
 	if len(corridors) > 0 {
@@ -125,7 +124,7 @@ func (d *doc) chronologyRow(e *report.Event) []cell {
 		fatalities = cell{text(n)}
 	}
 
-	summary := e.Summary
+	summary := d.local(e.Summary)
 	if claim := d.eventClaim(e); claim != "" {
 		summary += " " + claim
 	}
@@ -150,7 +149,7 @@ func (d *doc) chronologyRow(e *report.Event) []cell {
 		}
 	}
 
-	return []cell{{text(d.eventDate(e))}, place, event, actors, fatalities, {prose(summary)}, {sources}}
+	return []cell{{text(d.eventDate(e))}, place, event, actors, fatalities, {{d.proseIn(d.localLang(e.Summary), summary, sans, "", cellSize, pal.ink)}}, {sources}}
 }
 
 // eventClaim says which of an event's figures come from an actor's own
@@ -185,7 +184,7 @@ func (d *doc) eventDate(e *report.Event) string {
 	day := func(x report.Date) string { return nb(cat.ShortDate(x) + " " + strconv.Itoa(x.Year)) }
 	switch e.TimePrecision {
 	case report.PrecisionMonth:
-		return nb(cat.MonthYear(e.Date.Year, e.Date.Month))
+		return nb(cat.MonthYearInText(e.Date.Year, e.Date.Month))
 	case report.PrecisionWeek:
 		return cat.T("chronology.week", day(e.Date))
 	}
@@ -193,7 +192,7 @@ func (d *doc) eventDate(e *report.Event) string {
 		return day(e.Date)
 	}
 	if e.DateEnd.Year == e.Date.Year && e.DateEnd.Month == e.Date.Month {
-		return strconv.Itoa(e.Date.Day) + "–" + day(e.DateEnd)
+		return cat.Day(e.Date.Day) + "–" + day(e.DateEnd)
 	}
 	return day(e.Date) + "\u00a0– " + day(e.DateEnd)
 }

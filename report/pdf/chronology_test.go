@@ -111,7 +111,7 @@ func TestChronologySample(t *testing.T) {
 	}
 	column := squeeze(summaries.text())
 	for _, e := range ds.Select(l).Events {
-		if !strings.Contains(column, squeeze(e.Summary)) {
+		if !strings.Contains(column, squeeze(e.Summary.String())) {
 			t.Errorf("the summary column lacks the summary of event %s whole", e.ID)
 		}
 	}
@@ -163,7 +163,7 @@ func linkAt(p pdftest.Page, r pdftest.TextRun) int {
 // pages, split between lines, marked "(continued)", and not a word is lost.
 func TestChronologyLongSummary(t *testing.T) {
 	ds, l := loadSample(t)
-	words := strings.Fields(ds.Events[0].Summary + " " + ds.Events[1].Summary)
+	words := strings.Fields(ds.Events[0].Summary.String() + " " + ds.Events[1].Summary.String())
 	var long []string
 	for i := 0; len(long) < 3000; i++ {
 		long = append(long, fmt.Sprintf("%s", words[i%len(words)]))
@@ -175,15 +175,15 @@ func TestChronologyLongSummary(t *testing.T) {
 	target := sel.Events[len(sel.Events)/2].ID
 	for i := range ds.Events {
 		if ds.Events[i].ID == target {
-			ds.Events[i].Summary = strings.Join(long, " ")
+			ds.Events[i].Summary = report.PlainText("en", strings.Join(long, " "))
 		}
 	}
 	_, doc, _ := build(t, ds, l)
 	summaries := chronologyColumn(t, doc, chronologyHeader, "Summary")
 	column := squeeze(summaries.text())
 	for _, e := range ds.Select(l).Events {
-		if !strings.Contains(column, squeeze(e.Summary)) {
-			t.Errorf("the summary column lacks the summary of event %s whole (%d words)", e.ID, len(strings.Fields(e.Summary)))
+		if !strings.Contains(column, squeeze(e.Summary.String())) {
+			t.Errorf("the summary column lacks the summary of event %s whole (%d words)", e.ID, len(strings.Fields(e.Summary.String())))
 		}
 	}
 	if len(summaries.pages) < 6 {
@@ -207,7 +207,7 @@ func TestChronologyLimit(t *testing.T) {
 	ds, l := loadSynthetic(t, 2000)
 	// A mark in each summary tells which events a reader finds printed.
 	for i := range ds.Events {
-		ds.Events[i].Summary += fmt.Sprintf(" Ref%d.", i)
+		ds.Events[i].Summary = report.PlainText("en", ds.Events[i].Summary.String()+fmt.Sprintf(" Ref%d.", i))
 	}
 	sel := ds.Select(l)
 	if len(sel.Events) <= report.ChronologyAll {

@@ -21,7 +21,7 @@ func (d *doc) cover() {
 	// The wordmark, drawn from the brand's name and tagline.
 	soft := pal.white.Mix(pal.primary, 0.25)
 	d.setAt(d.typeset([]span{plain(strings.ToUpper(b.Name), sans, "B", 12.5, pal.white)}, marginL, textW-40, 5.5, alignLeft), 20)
-	d.setAt(d.typeset([]span{plain(b.Tagline, sans, "", 9, soft)}, marginL, textW-40, 4.2, alignLeft), 26.5)
+	d.setAt(d.typeset([]span{plain(d.local(b.Tagline), sans, "", 9, soft)}, marginL, textW-40, 4.2, alignLeft), 26.5)
 	d.rule(marginL, 34, 16, 0.9, pal.accent)
 	if b.Logo != "" {
 		// A logo, when the brand has one, sits at the band's top right.
@@ -40,10 +40,10 @@ func (d *doc) cover() {
 	y = band + 20
 	y += d.setAt(d.typeset([]span{plain(d.cat.MonthYear(d.l.Issued.Year, d.l.Issued.Month), sans, "B", 16, pal.primary)}, marginL, textW, 7, alignLeft), y)
 	y += 1
-	y += d.setAt(d.typeset([]span{plain(d.cat.T("cover.period", d.cat.Period(d.l.Period)), sans, "", 10, pal.muted)}, marginL, textW, 5, alignLeft), y)
+	y += d.setAt(d.typeset([]span{plain(d.cat.T("cover.period", d.cat.PeriodInText(d.l.Period)), sans, "", 10, pal.muted)}, marginL, textW, 5, alignLeft), y)
 	if len(d.l.Authors) > 0 {
 		y += 6
-		d.setAt(d.typeset([]span{plain(strings.Join(d.l.Authors, ", "), sans, "", 9.5, pal.ink)}, marginL, textW, 4.8, alignLeft), y)
+		d.setAt(d.typeset([]span{plain(d.cat.List(d.l.Authors), sans, "", 9.5, pal.ink)}, marginL, textW, 4.8, alignLeft), y)
 	}
 
 	d.rule(marginL, 276, 16, 0.9, pal.accent)

@@ -175,7 +175,7 @@ func (gc *glyphChecker) letter(l *report.Letter) {
 // actors and the actor its figures are claimed by.
 func (gc *glyphChecker) event(e *report.Event) {
 	name := fmt.Sprintf("event %q", e.ID)
-	gc.check(e.Pos, "the summary of "+name, e.Summary)
+	gc.checkText(e.Pos, "the summary of "+name, e.Summary)
 	gc.check(e.Pos, "the actor1 of "+name, e.Actor1)
 	gc.check(e.Pos, "the assoc_actor_1 of "+name, e.AssocActor1)
 	gc.check(e.Pos, "the actor2 of "+name, e.Actor2)
@@ -190,20 +190,21 @@ func (gc *glyphChecker) event(e *report.Event) {
 func (gc *glyphChecker) shared(ds *report.Dataset) {
 	for _, p := range ds.Places {
 		name := fmt.Sprintf("place %q", p.ID)
-		gc.check(p.Pos, "the name of "+name, p.Name)
+		gc.checkText(p.Pos, "the name of "+name, p.Name)
 		gc.check(p.Pos, "the admin1 of "+name, p.Admin1)
 		gc.check(p.Pos, "the admin2 of "+name, p.Admin2)
 	}
 	for _, c := range ds.Corridors {
 		name := fmt.Sprintf("corridor %q", c.ID)
-		gc.check(c.Pos, "the name of "+name, c.Name)
-		gc.check(c.Pos, "the short name of "+name, c.Short)
-		gc.check(c.Pos, "the note of "+name, c.Note)
+		gc.checkText(c.Pos, "the name of "+name, c.Name)
+		gc.checkText(c.Pos, "the short name of "+name, c.Short)
+		gc.checkText(c.Pos, "the note of "+name, c.Note)
 	}
 	for _, s := range ds.Sources {
 		name := fmt.Sprintf("source %q", s.ID)
 		gc.check(s.Pos, "the publisher of "+name, s.Publisher)
 		gc.check(s.Pos, "the title of "+name, s.Title)
+		gc.checkText(s.Pos, "the title_translation of "+name, s.TitleTranslation)
 		gc.check(s.Pos, "the url of "+name, s.URL)
 	}
 	gc.check(ds.Info.Pos, "the name of the dataset", ds.Info.Name)
@@ -218,12 +219,21 @@ func (gc *glyphChecker) shared(ds *report.Dataset) {
 	}
 	b := ds.Brand
 	for _, f := range []struct{ what, text string }{
-		{"name", b.Name}, {"tagline", b.Tagline}, {"phone", b.Phone}, {"mobile", b.Mobile},
+		{"name", b.Name}, {"phone", b.Phone}, {"mobile", b.Mobile},
 		{"email", b.Email}, {"website", b.Website}, {"copyright", b.Copyright},
 	} {
 		gc.check(b.Pos, "the brand's "+f.what, f.text)
 	}
+	gc.checkText(b.Pos, "the brand's tagline", b.Tagline)
 	for _, a := range b.Address {
-		gc.check(b.Pos, "the brand's address", a)
+		gc.checkText(b.Pos, "the brand's address", a)
+	}
+}
+
+// checkText checks a text in every language the data gives it in: any
+// may be printed, by a letter in that language.
+func (gc *glyphChecker) checkText(pos report.Position, what string, t report.Text) {
+	for _, s := range t.All() {
+		gc.check(pos, what, s)
 	}
 }

@@ -45,7 +45,7 @@ func (d *doc) keyFigures() {
 			// Past two claimants the note gives the total and how many
 			// parties claim it; the annex names them all.
 			if claim := cat.Claims(f, "keyfig", 2); claim != "" {
-				t.note = claim + "; " + t.note
+				t.note = cat.T("keyfig.note_claimed", claim, t.note)
 			}
 		}
 		return t
@@ -110,7 +110,7 @@ func (d *doc) keyFiguresSubtitle(k report.KeyFigures) string {
 		s = cat.T("keyfig.subtitle_cutoff", s, cat.Date(cutoff))
 	}
 	if k.PreviousCovered {
-		s = cat.T("keyfig.subtitle_compared", s, cat.Period(d.sel.Previous))
+		s = cat.T("keyfig.subtitle_compared", s, cat.PeriodInText(d.sel.Previous))
 	}
 	return s
 }

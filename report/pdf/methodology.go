@@ -20,7 +20,7 @@ func (d *doc) methodology() {
 	paragraphs := []string{
 		cat.T("method.coding"),
 		cat.T("method.disorder"),
-		cat.T("method.period", cat.Period(sel.Period), cat.Period(sel.Previous)),
+		cat.T("method.period", cat.PeriodInText(sel.Period), cat.PeriodInText(sel.Previous)),
 		d.coverageParagraph(),
 		cat.T("method.claims"),
 		cat.T("method.sources"),

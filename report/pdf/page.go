@@ -205,11 +205,11 @@ func (d *doc) metadata() {
 	p, l := d.pdf, d.l
 	title := l.Title
 	if l.Subtitle != "" {
-		title += ": " + l.Subtitle
+		title = d.cat.T("title_subtitle", title, l.Subtitle)
 	}
 	p.SetTitle(title, true)
 	p.SetAuthor(d.brand.Name, true)
-	p.SetSubject(l.Series+" – "+d.cat.MonthYear(l.Issued.Year, l.Issued.Month), true)
+	p.SetSubject(l.Series+" – "+d.cat.MonthYearInText(l.Issued.Year, l.Issued.Month), true)
 	p.SetKeywords(d.keywords(), true)
 	p.SetCreator(d.opt.Generator, true)
 	p.SetProducer(d.opt.Generator+" (fpdf)", true)
@@ -240,7 +240,7 @@ func (d *doc) keywords() string {
 		}
 	}
 	for _, c := range d.sel.Corridors() {
-		add(c.Corridor.Short)
+		add(d.local(c.Corridor.Short))
 	}
 	current, _ := d.sel.Frequency().Totals()
 	for i, n := range current {
@@ -280,6 +280,27 @@ func (d *doc) need(h float64) bool {
 	return true
 }
 
+// local returns a text of the data in the letter's language, or in the
+// dataset's where the data gives none in it (validate warns).
+func (d *doc) local(t report.Text) string { return t.In(d.l.Language) }
+
+// localLang returns the language of what local returns.
+func (d *doc) localLang(t report.Text) string {
+	if t.Has(d.l.Language) {
+		return d.l.Language
+	}
+	return t.Lang()
+}
+
+// proseIn is prose for a text in lang, which a text of the data where it
+// lacks the letter's language is: hyphenated by its own language's
+// patterns.
+func (d *doc) proseIn(lang, text, family, style string, size float64, color report.Color) span {
+	sp := d.prose(text, family, style, size, color)
+	sp.hyph = d.hyphenator(lang)
+	return sp
+}
+
 // hyphenator returns the hyphenator of a text in lang, or nil when the
 // letter cannot hyphenate that language.
 func (d *doc) hyphenator(lang string) *hyphen.Hyphenator {
@@ -315,8 +336,9 @@ func (d *doc) header() {
 	p := d.pdf
 	d.setFont(sans, "", 7.5)
 	d.textColor(d.pal.muted)
-	p.Text(marginL, 14, d.l.Series)
-	title := d.l.Title
+	// Drawn without the typesetter: its typography is applied here.
+	p.Text(marginL, 14, d.cat.Typeset(d.l.Series))
+	title := d.cat.Typeset(d.l.Title)
 	d.setFont(sans, "B", 7.5)
 	d.textColor(d.pal.primary)
 	p.Text(pageW-marginR-d.width(title, sans, "B", 7.5), 14, title)
@@ -332,7 +354,7 @@ func (d *doc) footer() {
 	d.rule(marginL, 280, 18, 0.6, d.pal.accent)
 	d.setFont(sans, "", 7.5)
 	d.textColor(d.pal.muted)
-	p.Text(marginL, 285, d.brand.Name+" · "+d.cat.MonthYear(d.l.Issued.Year, d.l.Issued.Month))
+	p.Text(marginL, 285, d.cat.Typeset(d.brand.Name+" · "+d.cat.MonthYearInText(d.l.Issued.Year, d.l.Issued.Month)))
 	// In the first pass the total is unknown; the footer's width does not
 	// move anything else on the page.
 	page := d.cat.T("page_n_of_m", p.PageNo(), max(d.pages, p.PageNo()))

@@ -136,7 +136,12 @@ func TestSampleLetter(t *testing.T) {
 		for _, s := range l.Sections {
 			for _, id := range s.Body.Notes() {
 				src, _ := ds.Source(id)
-				note := src.Publisher + " (" + cat.PartialDate(src.Date) + "). " + strings.TrimRight(src.Title, ".") + "."
+				// The original title, and its English in brackets.
+				note := src.Publisher + " (" + cat.PartialDate(src.Date) + "). " + strings.TrimRight(src.Title, ".")
+				if src.Language != "en" && src.TitleTranslation.Has("en") {
+					note += " [" + strings.TrimRight(src.TitleTranslation.In("en"), ".") + "]"
+				}
+				note += "."
 				if !strings.Contains(text, flat(note)) {
 					t.Errorf("section %q: note %q missing", s.Title, note)
 				}
@@ -404,7 +409,7 @@ func TestFrench(t *testing.T) {
 	text := flat(doc.Text())
 	// French typography survives: guillemets with narrow no-break spaces,
 	// and the narrow no-break space before a colon.
-	for _, want := range []string{"«\u202fnon communiqué\u202f»", "Source\u202f:", "Septembre 2025", "Chiffres clés", "dont violence politique", "non couverte par les données", "Revendiqué par JNIM\u202f: 21 morts", "Chronologie des événements", "Sources citées", "Méthodologie et données", "page 2 sur", "Figure 1. Événements par semaine", "1er juin – 30 septembre 2025", "Combats"} {
+	for _, want := range []string{"«\u202fnon communiqué\u202f»", "Source\u00a0:", "Septembre 2025", "Chiffres clés", "dont violence politique", "non couverte par les données", "Revendiqué par JNIM\u00a0: 21 morts", "Chronologie des événements", "Sources citées", "Méthodologie et données", "page 2 sur", "Figure 1. Événements par semaine", "1er juin – 30 septembre 2025", "Combats"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("French letter lacks %q", want)
 		}

@@ -156,13 +156,22 @@ func (d *doc) numbered(b block, num int, size float64, link int) {
 	d.flow(b)
 }
 
-// citation writes a source as "Publisher (date). Title. URL".
+// citation writes a source as "Publisher (date). Title. URL", the title
+// being the original, followed by its translation in brackets where the
+// source is in another language than the letter and the data gives one:
+// "Le Mali sous blocus [Mali under blockade]."
 func (d *doc) citation(src *report.Source, size float64) []span {
 	pal := d.pal
+	title := strings.TrimRight(src.Title, ".")
 	spans := []span{
 		plain(src.Publisher+" ("+d.cat.PartialDate(src.Date)+"). ", sans, "", size, pal.ink),
-		{text: strings.TrimRight(src.Title, ".") + ".", family: sans, style: "I", size: size, color: pal.ink, hyph: d.hyphenator(src.Language)},
+		{text: title, family: sans, style: "I", size: size, color: pal.ink, hyph: d.hyphenator(src.Language)},
 	}
+	if lang := d.l.Language; src.Language != lang && src.TitleTranslation.Has(lang) {
+		tr := strings.TrimRight(src.TitleTranslation.In(lang), ".")
+		spans = append(spans, d.prose(" ["+tr+"]", sans, "", size, pal.ink))
+	}
+	spans = append(spans, plain(".", sans, "", size, pal.ink))
 	if src.URL != "" {
 		spans = append(spans, plain(" ", sans, "", size, pal.ink),
 			span{text: src.URL, family: sans, size: size, color: pal.primary, url: src.URL})
@@ -209,9 +218,9 @@ func (d *doc) figureSource() string {
 	}
 	events := cat.N("events", len(d.sel.Events))
 	if cutoff := d.sel.Cutoff(); !cutoff.IsZero() {
-		return cat.T("figure.source", name, events, cat.Period(d.sel.Period), cat.Date(cutoff))
+		return cat.T("figure.source", name, events, cat.PeriodInText(d.sel.Period), cat.Date(cutoff))
 	}
-	return cat.T("figure.source_uncovered", name, events, cat.Period(d.sel.Period))
+	return cat.T("figure.source_uncovered", name, events, cat.PeriodInText(d.sel.Period))
 }
 
 // float is a figure ready to place: its chart, caption and source line.

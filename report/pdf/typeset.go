@@ -2,13 +2,14 @@ package pdf
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"briefing/report"
+	"briefing/report/locale"
 	"briefing/report/pdf/hyphen"
 )
 
@@ -54,10 +55,14 @@ const (
 	alignRight
 )
 
-// split cuts spans into words at ordinary spaces (U+0020) and line feeds.
-// No-break spaces (U+00A0, and the narrow U+202F French puts before ; : ! ?
-// and inside numbers) stay inside words, so they never break a line.
+// split cuts spans into words at ordinary spaces (U+0020) and line feeds,
+// after giving them the typographic spacing of the letter's language (see
+// typography). No-break spaces (U+00A0, and the narrow U+202F French puts
+// before ; ! ? and », after « and inside numbers) stay inside words, so
+// they never break a line: « stays with the word after it, » and the
+// marks with the word before, a number with its "%" or unit.
 func (d *doc) split(spans []span) []word {
+	spans = d.typography(spans)
 	var words []word
 	var cur word
 	flush := func(sp span) {
@@ -70,9 +75,9 @@ func (d *doc) split(spans []span) []word {
 	for _, sp := range spans {
 		text := strings.ReplaceAll(sp.text, "\n", " ")
 		for i, piece := range strings.Split(text, " ") {
-			if i > 0 && gluesToNext(cur) {
-				// "3 September", "1.52 million": a short number stays
-				// with the word after it.
+			if i > 0 && gluesToNext(cur, piece) {
+				// "3 September", "1.52 million", "12,500 km": a number
+				// stays with the word after it.
 				last := &cur.parts[len(cur.parts)-1]
 				last.text += " "
 				cur.width += d.width(" ", sp.family, sp.style, sp.size)
@@ -94,16 +99,73 @@ func (d *doc) split(spans []span) []word {
 	return words
 }
 
-// gluesToNext reports whether a word is a short number, which a line
-// should not separate from the word that follows it.
-func gluesToNext(w word) bool {
+// typography gives spans the typographic spacing of the letter's
+// language, as its catalogue's TypesetRuns does: every text a letter
+// prints, its own and the data's, is cut into words here, so it is spaced
+// here, once, with the spans read as one text so that a mark in one style
+// is spaced from the word before it in another. It returns spans
+// themselves when nothing changes, a copy otherwise.
+func (d *doc) typography(spans []span) []span {
+	if d.cat == nil || len(spans) == 0 {
+		return spans
+	}
+	var buf [8]string
+	texts := buf[:0]
+	for _, sp := range spans {
+		texts = append(texts, sp.text)
+	}
+	if !d.cat.TypesetRuns(texts) {
+		return spans
+	}
+	out := slices.Clone(spans)
+	for i := range out {
+		out[i].text = texts[i]
+	}
+	return out
+}
+
+// gluesToNext reports whether a line should not separate the word w from
+// the word next after it: w is a short number ("3 September", "1.52
+// million", "1er février") or a number and next its unit ("12,500 km").
+func gluesToNext(w word, next string) bool {
 	if len(w.parts) != 1 {
 		return false
 	}
-	return shortNumber.MatchString(w.parts[0].text)
+	text := w.parts[0].text
+	return shortNumber(text) || number(text) && locale.IsUnit(next)
 }
 
-var shortNumber = regexp.MustCompile(`^\d[\d.,]{0,4}$`)
+// shortNumber reports whether s is a number of at most five characters,
+// its digits grouped by a no-break space or not ("3", "1.52", "1,234",
+// "1 234"), or an ordinal ("1er", "2e", "21st").
+func shortNumber(s string) bool {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	switch s[i:] {
+	case "er", "re", "e", "es", "ème", "st", "nd", "rd", "th":
+		return i <= 2
+	}
+	return number(s) && utf8.RuneCountInString(s) <= 5
+}
+
+// number reports whether s is a number: digits first, then digits,
+// separators and the no-break spaces that group digits.
+func number(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for _, r := range s {
+		if !('0' <= r && r <= '9' || r == '.' || r == ',' || r == '\u202f' || r == '\u00a0') {
+			return false
+		}
+	}
+	return true
+}
 
 // breakLines fills lines greedily, the first at most width wide and the
 // others width-hang. A word wider than a line (a long URL) is cut into
@@ -181,7 +243,9 @@ func (d *doc) hyphenate(w word, room float64) (head, tail word, ok bool) {
 	first := w.parts[0]
 	// Names are not hyphenated: a capitalised word in running text is
 	// most often one ("Oussoubidiagna", "Senegalese").
-	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(first.text, unicode.IsPunct)); first.hyph == nil || unicode.IsUpper(r) {
+	// Guillemets and the narrow space after one are skipped: "« Kayes".
+	lead := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(first.text, lead)); first.hyph == nil || unicode.IsUpper(r) {
 		return word{}, word{}, false
 	}
 	points := first.hyph.Points(first.text)

@@ -26,7 +26,7 @@ func (a *annex) corridorsSheet(name string) *sheet {
 		row: func(i int, r []cell) []cell {
 			c := counts[i]
 			txt := func(v, field string) cell { return a.textOf(v, c.Corridor.Pos, "corridor", c.Corridor.ID, field) }
-			r = append(r, txt(c.Corridor.ID, "id"), txt(c.Corridor.Name, "name"), txt(c.Corridor.Short, "short"),
+			r = append(r, txt(c.Corridor.ID, "id"), txt(c.Corridor.Name.In(a.cat.Lang()), "name"), txt(c.Corridor.Short.In(a.cat.Lang()), "short"),
 				intCell(c.Hits()), intCell(c.Counts.Total()-c.Hits()))
 			for _, n := range c.Counts {
 				r = append(r, intCell(n))

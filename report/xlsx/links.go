@@ -109,8 +109,8 @@ func (a *annex) eventCorridorsSheet(name string) *sheet {
 			r = append(r, a.textOf(e.ID, e.Pos, "event", e.ID, "event_id_cnty"), a.textOf(p.value, e.Pos, "event", e.ID, "corridor_id"))
 			name, short := cell{}, cell{}
 			if c, ok := a.sel.Dataset.Corridor(p.value); ok {
-				name = a.textOf(c.Name, c.Pos, "corridor", c.ID, "name")
-				short = a.textOf(c.Short, c.Pos, "corridor", c.ID, "short")
+				name = a.textOf(c.Name.In(a.cat.Lang()), c.Pos, "corridor", c.ID, "name")
+				short = a.textOf(c.Short.In(a.cat.Lang()), c.Pos, "corridor", c.ID, "short")
 			}
 			return append(r, name, short, textCell(e.Disorder().String()))
 		},

@@ -157,7 +157,7 @@ func writeEventsSheet(w io.Writer, sel report.Selection, opt Options) (int, erro
 	a := newAnnex(context.Background(), sel, opt)
 	defer a.f.Close()
 	var err error
-	if a.st, err = newStyles(a.f, opt.Brand); err != nil {
+	if a.st, err = newStyles(a.f, opt.Brand, a.cat); err != nil {
 		return 0, err
 	}
 	name := a.cat.T("annex.sheet.events")
@@ -183,7 +183,7 @@ func eventValuesTime(sel report.Selection, opt Options) (time.Duration, error) {
 	a := newAnnex(context.Background(), sel, opt)
 	defer a.f.Close()
 	var err error
-	if a.st, err = newStyles(a.f, opt.Brand); err != nil {
+	if a.st, err = newStyles(a.f, opt.Brand, a.cat); err != nil {
 		return 0, err
 	}
 	s := a.eventsSheet(a.cat.T("annex.sheet.events"))

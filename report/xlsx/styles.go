@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"briefing/report"
+	"briefing/report/locale"
 )
 
 // styles are the cell styles of the workbook, by role.
@@ -40,14 +41,15 @@ func font(size float64, bold bool, color string) *excelize.Font {
 	return &excelize.Font{Family: fontFamily, Size: size, Bold: bold, Color: color}
 }
 
-func newStyles(f *excelize.File, b report.Brand) (styles, error) {
+func newStyles(f *excelize.File, b report.Brand, cat *locale.Catalog) (styles, error) {
 	primary, ink := hex(b.Colors.Primary), hex(b.Colors.Ink)
 	top := &excelize.Alignment{Vertical: "top"}
 	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{primary}}
 	var s styles
-	iso, pct, coord := isoDate, "0.0%", "0.0000"
-	// A change is signed, as the letter writes it: +67%, -100%.
-	signed := "+0%;-0%;0%"
+	iso, coord := isoDate, "0.0000"
+	// A share and a change are written as the letter writes them, with
+	// the language's space before "%": 30.5%, +67%, -100%.
+	pct, signed := cat.T("annex.format.percent"), cat.T("annex.format.change")
 	defs := []struct {
 		id    *int
 		style excelize.Style

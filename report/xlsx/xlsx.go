@@ -124,7 +124,7 @@ const (
 
 func (a *annex) build() error {
 	var err error
-	if a.st, err = newStyles(a.f, a.opt.Brand); err != nil {
+	if a.st, err = newStyles(a.f, a.opt.Brand, a.cat); err != nil {
 		return err
 	}
 	// The sheets in the order a reader meets them: what the annex is,
@@ -169,7 +169,7 @@ func (a *annex) setDocProps() error {
 	l := a.sel.Letter
 	title := l.Title
 	if l.Subtitle != "" {
-		title += ": " + l.Subtitle
+		title = a.cat.T("title_subtitle", title, l.Subtitle)
 	}
 	keywords := a.cat.T("annex.doc.keywords")
 	for _, c := range l.Scope.Countries {
