@@ -51,15 +51,23 @@ func (s Selection) chronology() Chronology {
 		}
 		return c
 	}
-	// Rank by keys computed once per event: the disorder class costs
-	// string comparisons, and a sort compares each event many times.
-	keys := make([]significance, len(s.Events))
+	// Keep the limit most significant in a sorted list, rather than sort
+	// 100,000 events to print 60: an event less significant than the
+	// last kept costs one comparison.
+	top := make([]significance, 0, limit+1)
 	for i := range s.Events {
-		keys[i] = significanceOf(&s.Events[i])
-		keys[i].index = i
+		k := significanceOf(&s.Events[i])
+		k.index = i
+		if len(top) == limit && compareSignificance(k, top[limit-1]) >= 0 {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(top, k, compareSignificance)
+		top = slices.Insert(top, at, k)
+		if len(top) > limit {
+			top = top[:limit]
+		}
 	}
-	slices.SortFunc(keys, compareSignificance)
-	for _, k := range keys[:limit] {
+	for _, k := range top {
 		c.Events = append(c.Events, &s.Events[k.index])
 	}
 	// Events are sorted by date, then id: their order is their index's.

@@ -18,7 +18,7 @@ type Selection struct {
 	Letter         *Letter
 	Period         Period
 	Previous       Period
-	Events         []Event // sorted by date, then id
+	Events         []Event // sorted by date, then id; may be the dataset's own: read only
 	PreviousEvents []Event
 	// Coverage is the days the dataset was collected over for every
 	// country of the letter's scope.
@@ -47,7 +47,7 @@ func (ds *Dataset) Select(l *Letter) Selection {
 	// not copied again at every growth of their slices (at 100,000 events,
 	// most of the selection's time).
 	in := make([]bool, len(ds.Events))
-	current, previous := 0, 0
+	var current, previous run
 	for i := range ds.Events {
 		e := &ds.Events[i]
 		if !ds.inScope(e, l.Scope) {
@@ -56,27 +56,47 @@ func (ds *Dataset) Select(l *Letter) Selection {
 		in[i] = true
 		span := e.Span()
 		if span.Overlaps(s.Period) {
-			current++
+			current.add(i)
 		}
 		if span.Overlaps(s.Previous) {
-			previous++
+			previous.add(i)
 		}
 	}
-	s.Events, s.PreviousEvents = make([]Event, 0, current), make([]Event, 0, previous)
+	// A period whose events are one run of the dataset's, which are
+	// sorted as a selection's are (a letter over the whole scope of an
+	// export), shares them rather than copy 100,000 events. Capped, an
+	// append to the selection's events cannot write into the dataset's.
+	shared := func(r run) ([]Event, bool) {
+		if !r.whole() || !slices.IsSortedFunc(ds.Events[r.first:r.last+1], byDate) {
+			return nil, false
+		}
+		return ds.Events[r.first : r.last+1 : r.last+1], true
+	}
+	curShared, prevShared := false, false
+	s.Events, curShared = shared(current)
+	s.PreviousEvents, prevShared = shared(previous)
+	if curShared && prevShared {
+		return s
+	}
+	if !curShared {
+		s.Events = make([]Event, 0, current.n)
+	}
+	if !prevShared {
+		s.PreviousEvents = make([]Event, 0, previous.n)
+	}
 	for i := range ds.Events {
 		if !in[i] {
 			continue
 		}
 		e := &ds.Events[i]
 		span := e.Span()
-		if span.Overlaps(s.Period) {
+		if !curShared && span.Overlaps(s.Period) {
 			s.Events = append(s.Events, *e)
 		}
-		if span.Overlaps(s.Previous) {
+		if !prevShared && span.Overlaps(s.Previous) {
 			s.PreviousEvents = append(s.PreviousEvents, *e)
 		}
 	}
-	byDate := func(a, b Event) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) }
 	// The loader keeps events by date already; sort only when not.
 	for _, evs := range [][]Event{s.Events, s.PreviousEvents} {
 		if !slices.IsSortedFunc(evs, byDate) {
@@ -85,6 +105,24 @@ func (ds *Dataset) Select(l *Letter) Selection {
 	}
 	return s
 }
+
+// byDate is the order of a selection's events: by date, then id.
+func byDate(a, b Event) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) }
+
+// run records the indexes of the events a period takes: how many, the
+// first and the last.
+type run struct{ n, first, last int }
+
+func (r *run) add(i int) {
+	if r.n == 0 {
+		r.first = i
+	}
+	r.n++
+	r.last = i
+}
+
+// whole reports whether the indexes are one unbroken run.
+func (r run) whole() bool { return r.n > 0 && r.last-r.first+1 == r.n }
 
 func (ds *Dataset) inScope(e *Event, sc Scope) bool {
 	p, ok := ds.Place(e.Place)
