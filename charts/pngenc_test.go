@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	stdadler32 "hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -57,4 +58,46 @@ func TestEncodePNGRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAdler32 checks the checksum, zeros taken at once included, against
+// the standard library's.
+func TestAdler32(t *testing.T) {
+	var data []byte
+	var s adler32
+	s.a = 1
+	for i, n := range []int{0, 1, 7, 5551, 5552, 5553, 70000, 3} {
+		chunk := make([]byte, n)
+		for j := range chunk {
+			chunk[j] = byte(j*31 + i)
+		}
+		s.update(chunk)
+		data = append(data, chunk...)
+		zeros := n * 3
+		s.zeros(zeros)
+		data = append(data, make([]byte, zeros)...)
+		if got, want := s.b<<16|s.a, stdadler32.Checksum(data); got != want {
+			t.Fatalf("after %d bytes: %08x, want %08x", len(data), got, want)
+		}
+	}
+}
+
+func BenchmarkAdler32(b *testing.B) {
+	data := make([]byte, 1<<20)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	b.Run("ours", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			s := adler32{a: 1}
+			s.update(data)
+		}
+	})
+	b.Run("stdlib", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			stdadler32.Checksum(data)
+		}
+	})
 }
