@@ -7,6 +7,7 @@ import (
 	"image"
 	"io"
 	"math"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/wcharczuk/go-chart/v2"
@@ -155,4 +156,39 @@ func (ch *Chart) DrawPDF(pdf *fpdf.Fpdf, x, y, width float64) (float64, error) {
 		return 0, fmt.Errorf("charts: %s: drawing on the PDF page: %w", ch.Name, err)
 	}
 	return height, nil
+}
+
+// Set builds each chart of a letter once, when first asked, for every
+// writer that needs it: the letter's PDF and the PNG and SVG files, which
+// are made concurrently. A chart's drawing only reads its layout, so one
+// Chart may be drawn on several canvases at once. Safe for concurrent use.
+type Set struct {
+	sel   report.Selection
+	theme Theme
+	mu    sync.Mutex
+	built map[string]*setEntry
+}
+
+type setEntry struct {
+	once  sync.Once
+	chart *Chart
+	err   error
+}
+
+// NewSet returns the charts of sel drawn with theme, none built yet.
+func NewSet(sel report.Selection, theme Theme) *Set {
+	return &Set{sel: sel, theme: theme, built: map[string]*setEntry{}}
+}
+
+// Chart returns the chart name, building it the first time.
+func (s *Set) Chart(name string) (*Chart, error) {
+	s.mu.Lock()
+	e := s.built[name]
+	if e == nil {
+		e = &setEntry{}
+		s.built[name] = e
+	}
+	s.mu.Unlock()
+	e.once.Do(func() { e.chart, e.err = Build(name, s.sel, s.theme) })
+	return e.chart, e.err
 }

@@ -144,12 +144,15 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 		f()
 	}
 	guard := func(slot *output, f func()) { wg.Go(func() { protect(slot, f) }) }
+	// Each chart is laid out once, by whichever of the PDF and the chart
+	// workers asks first.
+	set := charts.NewSet(sel, charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts})
 	guard(&outs[0], func() {
 		var letter bytes.Buffer
 		// What pdf.Write warns about (a character the fonts lack) Check
 		// refuses before a build; a caller who did not run it gets a
 		// letter with a blank there, and the warning.
-		w, err := pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date})
+		w, err := pdf.Write(ctx, &letter, sel, pdf.Options{Catalog: cat, Fonts: env.Fonts, Generator: env.Generator, Date: env.Date, Charts: set})
 		outs[0] = output{[]File{{Path: PDFPath(l), Data: letter.Bytes()}}, w, err}
 	})
 	guard(&outs[1], func() {
@@ -166,7 +169,6 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 		}
 		outs[2].files = []File{{Path: EventsPath(l), Data: events.Bytes()}}
 	})
-	theme := charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts}
 	// Two workers draw the charts: each PNG is a raster of about 10 MB
 	// while it is drawn, and the PDF and the annex share the CPUs.
 	next := make(chan int, len(names))
@@ -178,7 +180,7 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 		wg.Go(func() {
 			for i := range next {
 				protect(&outs[3+i], func() {
-					outs[3+i].files, outs[3+i].err = chartFiles(ctx, names[i], sel, theme)
+					outs[3+i].files, outs[3+i].err = chartFiles(ctx, names[i], set)
 				})
 			}
 		})
@@ -199,11 +201,11 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 }
 
 // chartFiles draws a chart as PNG and as SVG.
-func chartFiles(ctx context.Context, name string, sel report.Selection, theme charts.Theme) ([]File, error) {
+func chartFiles(ctx context.Context, name string, set *charts.Set) ([]File, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ch, err := charts.Build(name, sel, theme)
+	ch, err := set.Chart(name)
 	if err != nil {
 		return nil, err
 	}

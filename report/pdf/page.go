@@ -23,6 +23,9 @@ type Options struct {
 	Fonts     *charts.FontSet
 	Generator string    // "briefing VERSION", the document's creator
 	Date      time.Time // creation date in the metadata: SOURCE_DATE_EPOCH or the letter's issued date
+	// Charts, when set, gives the letter's charts, built once for the
+	// PDF and the chart files; without it the PDF builds its own.
+	Charts *charts.Set
 }
 
 // Page geometry, in millimetres: A4 with the text block as wide as a chart.

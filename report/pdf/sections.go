@@ -253,7 +253,12 @@ func (d *doc) figure(name string) {
 	ch := d.charts[name]
 	if ch == nil {
 		var err error
-		if ch, err = charts.Build(name, d.sel, d.theme); err != nil {
+		if d.opt.Charts != nil {
+			ch, err = d.opt.Charts.Chart(name)
+		} else {
+			ch, err = charts.Build(name, d.sel, d.theme)
+		}
+		if err != nil {
 			d.err = err
 			return
 		}
