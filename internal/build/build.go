@@ -300,25 +300,28 @@ func PanicSite() string {
 	}
 }
 
-// eventsSizeHint guesses the size of the letter's events file from its
-// first rows, so that the buffer of a 100,000-event file (45 MB) is
+// eventsSizeHint guesses the size of the letter's events file from a
+// thousand of its rows, so that the buffer of a 100,000-event file (45 MB) is
 // allocated about once rather than doubled into a third more.
 func eventsSizeHint(sel report.Selection) int {
-	const sample = 200
+	const sample = 1000
 	n := len(sel.Events)
 	if n <= sample {
 		return 0
 	}
-	var head bytes.Buffer
-	first := func(yield func(acled.Row) bool) {
+	// Rows spread over the period, not its first days: a month of
+	// terse reports would size the whole year's file short. The header
+	// is counted with every row's share, a little over.
+	var rows bytes.Buffer
+	spread := func(yield func(acled.Row) bool) {
 		for i := range sample {
-			if !yield(sel.Dataset.ACLEDRow(&sel.Events[i])) {
+			if !yield(sel.Dataset.ACLEDRow(&sel.Events[i*n/sample])) {
 				return
 			}
 		}
 	}
-	if acled.WriteCSVSeq(&head, first) != nil {
+	if acled.WriteCSVSeq(&rows, spread) != nil {
 		return 0
 	}
-	return head.Len() / sample * n * 13 / 10
+	return int(int64(rows.Len()) * int64(n) / sample * 21 / 20)
 }
