@@ -119,6 +119,7 @@ func enLetter() map[string]string {
 		"method.coverage":               "The dataset was collected systematically over %s. A week or month outside this coverage is marked “not covered” in the charts and left empty in the annex, never shown as quiet, and the comparison with the previous period is made only when all of that period is covered.",
 		"method.coverage_undeclared":    "The dataset does not declare its coverage; it is taken to run from its earliest event to its latest: %s. A week or month outside it is marked “not covered”, never shown as quiet.",
 		"method.coverage_none":          "none within these dates",
+		"method.coverage_outside":       "The dataset was not collected over any day of these two periods. Its weeks or months are marked “not covered” in the charts and left empty in the annex, never shown as quiet, and no comparison is made.",
 		"method.coverage_list":          "%s (%s)",
 		"method.outside":                "%s of the period fall outside the coverage: they are ad-hoc records, listed in the chronology and the annex and counted in the key figures, but drawn in no chart bar.",
 		"method.claims":                 "Some figures come from one party’s own claim rather than from independent reporting; the key figures, the chronology and the annex say whose. Where a source gives only the region or the surroundings of an event, the event is placed at a named place that stands for them and marked as approximate: a hollow ring on the map, “(near)” or “(region only)” in the chronology.",

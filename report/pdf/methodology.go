@@ -137,6 +137,12 @@ func (d *doc) coverageParagraph() string {
 	if !d.ds.Info.Declared {
 		return cat.T("method.coverage_undeclared", d.coverageList())
 	}
+	sel := d.sel
+	if len(sel.Coverage.Within(report.Period{From: sel.Previous.From, To: sel.Period.To})) == 0 {
+		// "collected over none within these dates" reads wrong in
+		// either language: a sentence of its own.
+		return cat.T("method.coverage_outside")
+	}
 	return cat.T("method.coverage", d.coverageList())
 }
 

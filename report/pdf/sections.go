@@ -86,7 +86,12 @@ func (d *doc) inlineSpans(inlines []report.Inline, n *notes) []span {
 			if in.Italic {
 				style += "I"
 			}
-			spans = append(spans, span{text: d.cat.T("figure.reference", d.figureNumber[in.Figure]), family: serif, style: style,
+			ref := d.cat.T("figure.reference", d.figureNumber[in.Figure])
+			if startsSentence(spans) {
+				// French writes "la figure 2" but "Figure 2 montre…".
+				ref = strings.ToUpper(ref[:1]) + ref[1:]
+			}
+			spans = append(spans, span{text: ref, family: serif, style: style,
 				size: bodySize, color: d.pal.primary, link: d.figureLink[in.Figure]})
 			continue
 		}
@@ -327,4 +332,22 @@ func (d *doc) placeFigure(f float) {
 	}
 	d.y += h + 2
 	d.y += d.setAt(f.source, d.y)
+}
+
+// startsSentence reports whether text set after spans begins a sentence:
+// at the start of a paragraph, or after a full stop, question or
+// exclamation mark and a space.
+func startsSentence(spans []span) bool {
+	var before string
+	for i := len(spans) - 1; i >= 0 && before == ""; i-- {
+		before = spans[i].text
+	}
+	trimmed := strings.TrimRight(before, " \u00a0\u202f")
+	if trimmed == "" {
+		return true
+	}
+	if len(trimmed) == len(before) {
+		return false // no space: "(" or a word glued to the reference
+	}
+	return strings.HasSuffix(trimmed, ".") || strings.HasSuffix(trimmed, "?") || strings.HasSuffix(trimmed, "!")
 }
