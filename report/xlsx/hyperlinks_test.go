@@ -58,8 +58,8 @@ func TestLinksBeyondLimit(t *testing.T) {
 	if ok, _, _ := f.GetCellHyperLink("Event sources", "G2"); ok {
 		t.Error("Event sources!G2 is a cell hyperlink on a sheet of formulas")
 	}
-	if ok, link, _ := f.GetCellHyperLink("Sources", "F2"); !ok || !strings.HasPrefix(link, "https://") {
-		t.Errorf("Sources!F2: link %v %q, want a cell hyperlink", ok, link)
+	if ok, link, _ := f.GetCellHyperLink("Sources", "G2"); !ok || !strings.HasPrefix(link, "https://") {
+		t.Errorf("Sources!G2: link %v %q, want a cell hyperlink", ok, link)
 	}
 }
 

@@ -1,6 +1,10 @@
 package xlsx
 
-import "slices"
+import (
+	"slices"
+
+	"briefing/report"
+)
 
 // sourcesSheet lists every source behind the letter
 // ([report.Selection.AnnexSources]): those its period's events cite and
@@ -20,13 +24,15 @@ func (a *annex) sourcesSheet(name string) *sheet {
 		col("date", st.date),
 		col("date_precision", st.text),
 		col("title", st.wrap),
+		col("title_translation", st.wrap),
 		col("url", st.link),
 		col("language", st.text),
 		col("kind", st.text),
 		col("events", st.integer),
 		col("letter_no", st.integer),
 	}
-	cols[4].max, cols[5].max = 50, 40
+	cols[4].max, cols[5].max, cols[6].max = 50, 50, 40
+	lang := cat.Lang()
 
 	citing := map[string]int{}
 	for i := range a.sel.Events {
@@ -57,6 +63,7 @@ func (a *annex) sourcesSheet(name string) *sheet {
 				publishedCell(s.Date),
 				textCell(datePrecision(s.Date)),
 				txt(s.Title, "title"),
+				a.titleTranslation(s, lang),
 				a.linkCell(s.URL, s.Pos, "source", s.ID),
 				txt(s.Language, "language"),
 				txt(s.Kind, "kind"),
@@ -65,6 +72,17 @@ func (a *annex) sourcesSheet(name string) *sheet {
 			)
 		},
 	}
+}
+
+// titleTranslation is the title of a source in another language than
+// the letter's, in the letter's, as the letter prints it in brackets; an
+// empty cell when the source is in the letter's language or the data
+// gives no translation.
+func (a *annex) titleTranslation(s *report.Source, lang string) cell {
+	if s.Language == lang || !s.TitleTranslation.Has(lang) {
+		return cell{}
+	}
+	return a.textOf(s.TitleTranslation.In(lang), s.Pos, "source", s.ID, "title_translation")
 }
 
 // letterNumber is a source's number in the letter, or an empty cell for a

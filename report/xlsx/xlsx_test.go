@@ -171,7 +171,7 @@ func TestSheetsAndHeaders(t *testing.T) {
 		"en": {
 			{"Sheet", "Column", "Definition"},
 			eventColumns, eventSourcesColumns, eventCorridorsColumns, eventTargetsColumns,
-			{"ID", "Publisher", "Date", "Date precision", "Title", "URL", "Language", "Kind", "Events citing it", "Letter no."},
+			{"ID", "Publisher", "Date", "Date precision", "Title", "Title in English", "URL", "Language", "Kind", "Events citing it", "Letter no."},
 			slices.Concat([]string{"ID", "Corridor", "Short name", "Hits (political violence)", "Other events (demonstrations, strategic developments)"},
 				types["en"], []string{"All events naming it", "Share of the period’s events"}),
 			slices.Concat([]string{"Week", "From", "To", "Covered days"}, types["en"], []string{
@@ -181,7 +181,7 @@ func TestSheetsAndHeaders(t *testing.T) {
 		"fr": {
 			{"Feuille", "Colonne", "Définition"},
 			eventColumns, eventSourcesColumns, eventCorridorsColumns, eventTargetsColumns,
-			{"Identifiant", "Éditeur", "Date", "Précision de la date", "Titre", "URL", "Langue", "Type", "Événements la citant", "N° dans la lettre"},
+			{"Identifiant", "Éditeur", "Date", "Précision de la date", "Titre", "Titre en français", "URL", "Langue", "Type", "Événements la citant", "N° dans la lettre"},
 			slices.Concat([]string{"Identifiant", "Corridor", "Nom court", "Atteintes (violence politique)", "Autres événements (manifestations, développements stratégiques)"},
 				types["fr"], []string{"Tous les événements le mentionnant", "Part des événements de la période"}),
 			slices.Concat([]string{"Semaine", "Du", "Au", "Jours couverts"}, types["fr"], []string{
@@ -280,9 +280,9 @@ func TestLinks(t *testing.T) {
 	rows, _ := f.GetRows("Sources")
 	for i, row := range rows[1:] {
 		s, _ := sel.Dataset.Source(row[0])
-		ok, link, _ := f.GetCellHyperLink("Sources", "F"+strconv.Itoa(i+2))
+		ok, link, _ := f.GetCellHyperLink("Sources", "G"+strconv.Itoa(i+2))
 		if ok != (s.URL != "") || link != s.URL {
-			t.Errorf("Sources!F%d: link %v %q, want %q", i+2, ok, link, s.URL)
+			t.Errorf("Sources!G%d: link %v %q, want %q", i+2, ok, link, s.URL)
 		}
 	}
 	// The Events sheet, ACLED's columns, has no link: the sources' links
