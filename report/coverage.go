@@ -9,7 +9,7 @@ import (
 // its name, the language of its plain-string texts and the periods it was
 // collected over.
 type Info struct {
-	Name     string
+	Name     Text // printed under every figure and in the methodology
 	Language string
 	// Coverage lists the periods collected systematically. When the data
 	// folder declares none, it holds one entry from the earliest event's

@@ -30,8 +30,12 @@ func (ld *loader) loadInfo() {
 		return
 	}
 	info.Pos = d.pos(n)
+	// The name may be given by language (see Text), whose plain form is in
+	// the dataset's language: decoded once the language is known.
+	var nameKey string
+	var name *yaml.Node
 	got := d.fields(n, "dataset",
-		req("name", d.str(&info.Name, MaxNameLen)),
+		req("name", func(key string, v *yaml.Node) { nameKey, name = key, v }),
 		req("language", d.str(&info.Language, MaxNameLen)),
 		opt("coverage", func(_ string, v *yaml.Node) {
 			d.items(v, "coverage", MaxCoverage, func(item *yaml.Node) { ld.coverageEntry(d, item) })
@@ -40,6 +44,10 @@ func (ld *loader) loadInfo() {
 	)
 	if v := got["language"]; v != nil && info.Language != "" && !languageCode.MatchString(info.Language) {
 		d.errorf(v, "language %s must be an ISO 639-1 code in lower case, such as en or fr", quoteShort(info.Language))
+	}
+	if name != nil {
+		d.lang = info.Language
+		d.multiTextValue(&info.Name, MaxNameLen, "shorten it", nameKey, name)
 	}
 	if v := got["coverage"]; v != nil && info.Declared && len(info.Coverage) == 0 && v.Kind == yaml.SequenceNode {
 		d.errorf(v, "coverage is empty: list the periods collected, e.g. - {from: 2025-06-01, to: 2025-09-09}, or remove the key")

@@ -21,7 +21,8 @@ type PrintedText struct {
 // PrintedTexts returns the texts of the data the selection's letter
 // prints: the summaries of its chronology's events, the names of their
 // places and of the places its map labels, the names, short names and
-// notes of the corridors it counts, the brand's tagline and address. Each
+// notes of the corridors it counts, the dataset's name, the brand's
+// tagline and address. Each
 // once, in that order.
 func (s Selection) PrintedTexts() []PrintedText {
 	var out []PrintedText
@@ -46,6 +47,9 @@ func (s Selection) PrintedTexts() []PrintedText {
 		if !c.Note.IsZero() {
 			out = append(out, PrintedText{c.Pos, "note", what, c.Note, false})
 		}
+	}
+	if info := s.Dataset.Info; !info.Name.IsZero() {
+		out = append(out, PrintedText{info.Pos, "name", "the dataset", info.Name, false})
 	}
 	b := s.Dataset.Brand
 	out = append(out, PrintedText{b.Pos, "tagline", "the brand", b.Tagline, false})

@@ -98,7 +98,7 @@ func TestTextProblems(t *testing.T) {
 		}
 		want := map[string]string{
 			"en": "",
-			"fr": `summary of event "kayes-attack": missing; summary of event "drivers-kidnapped": reads en; name of corridor "rn1": missing; note of corridor "rn1": missing`,
+			"fr": `summary of event "kayes-attack": missing; summary of event "drivers-kidnapped": reads en; name of corridor "rn1": missing; note of corridor "rn1": missing; name of the dataset: missing`,
 		}[l.Language]
 		if g := strings.Join(got, "; "); g != want {
 			t.Errorf("%s: problems\n%s\nwant\n%s", l.ID, g, want)

@@ -207,7 +207,7 @@ func (gc *glyphChecker) shared(ds *report.Dataset) {
 		gc.checkText(s.Pos, "the title_translation of "+name, s.TitleTranslation)
 		gc.check(s.Pos, "the url of "+name, s.URL)
 	}
-	gc.check(ds.Info.Pos, "the name of the dataset", ds.Info.Name)
+	gc.checkText(ds.Info.Pos, "the name of the dataset", ds.Info.Name)
 	// The map labels the regions and countries of basemap.geojson, in any
 	// language a letter may be written in.
 	for _, f := range ds.Basemap {

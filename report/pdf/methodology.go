@@ -97,7 +97,7 @@ func (d *doc) methodology() {
 		{cat.T("method.fact.generator"), d.opt.Generator},
 		{cat.T("method.fact.annex"), d.l.ID + "-annex.xlsx, " + d.l.ID + "-events.csv"},
 	}
-	if name := d.ds.Info.Name; name != "" {
+	if name := d.local(d.ds.Info.Name); name != "" {
 		facts = append([][]string{{cat.T("method.fact.dataset"), name}}, facts...)
 	}
 	// The facts, a row each: the heading keeps the first three with it,

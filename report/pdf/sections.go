@@ -217,7 +217,7 @@ func (d *doc) figureTitle(name string) string {
 // drawn on and how far the data go.
 func (d *doc) figureSource() string {
 	cat := d.cat
-	name := d.ds.Info.Name
+	name := d.local(d.ds.Info.Name)
 	if name == "" {
 		name = cat.T("figure.dataset")
 	}

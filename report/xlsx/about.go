@@ -76,7 +76,7 @@ func (a *annex) aboutSheet(name string, sheets ...*sheet) *sheet {
 		preRow{},
 		heading("annex.about.data"),
 	)
-	if n := sel.Dataset.Info.Name; n != "" {
+	if n := sel.Dataset.Info.Name.In(cat.Lang()); n != "" {
 		pre = append(pre, info("annex.about.dataset", str(n)))
 	}
 	pre = append(pre,
