@@ -78,6 +78,13 @@ func TestPageEconomy(t *testing.T) {
 		}
 	}
 
+	if fr, ok := ds.Letter("2025-09-kayes-fr"); ok {
+		_, frDoc, _ := build(t, ds, fr)
+		t.Run("French", func(t *testing.T) { checkEconomy(t, frDoc) })
+	} else {
+		t.Error("no French sample letter")
+	}
+
 	_, bigDoc, _ := build(t, big, bigLetter)
 	t.Run("2,000 events", func(t *testing.T) { checkEconomy(t, bigDoc) })
 	if n := len(bigDoc.Pages); n > 40 {
