@@ -100,8 +100,9 @@ func (d *doc) methodology() {
 	if name := d.local(d.ds.Info.Name); name != "" {
 		facts = append([][]string{{cat.T("method.fact.dataset"), name}}, facts...)
 	}
-	// The facts, a row each: the heading keeps the first three with it,
-	// and the last row is never left alone on a page.
+	// The facts, a row each: kept whole when they take less than a third
+	// of a page (a dozen rows), otherwise the heading keeps the first
+	// three with it and the last row is never left alone on a page.
 	type fact struct{ label, value block }
 	var factRows []fact
 	heights := []float64{}
@@ -113,9 +114,15 @@ func (d *doc) methodology() {
 		factRows = append(factRows, r)
 		heights = append(heights, max(r.label.height(), r.value.height())+0.9)
 	}
-	keep := 0.0
-	for _, h := range heights[:min(3, len(heights))] {
-		keep += h
+	keep, all := 0.0, 0.0
+	for i, h := range heights {
+		if i < 3 {
+			keep += h
+		}
+		all += h
+	}
+	if all < (bodyBottom-bodyTop)/3 {
+		keep = all
 	}
 	d.headingKeep(cat.T("method.facts"), 1, keep)
 	for i, r := range factRows {

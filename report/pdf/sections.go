@@ -54,13 +54,24 @@ func (d *doc) sections() {
 func (d *doc) section(s *report.Section) {
 	d.heading(s.Title, 0)
 	var n notes
-	for i, bl := range s.Body.Blocks {
+	blocks := s.Body.Blocks
+	bullet := func(i int) bool { return i < len(blocks) && blocks[i].Kind == report.Bullet }
+	for i, bl := range blocks {
 		spans := d.inlineSpans(bl.Inlines, &n)
 		if bl.Kind == report.Bullet {
 			b := d.typeset(spans, marginL+6, textW-6, bodyLeading, justify)
 			b.marker = func(baseline float64) {
 				d.fillColor(d.pal.accent)
 				d.pdf.Rect(marginL+1, baseline-2.3, 1.8, 1.8, "F")
+			}
+			// A list's last item of one line is not left alone at the
+			// head of a page: the item before it goes over with it.
+			if bullet(i+1) && !bullet(i+2) && len(b.lines) <= 3 && d.y > bodyTop {
+				last := d.typeset(d.inlineSpans(blocks[i+1].Inlines, &n), marginL+6, textW-6, bodyLeading, justify)
+				room := d.room()
+				if len(last.lines) == 1 && b.height() <= room && b.height()+paraGap+last.height() > room {
+					d.newPage(true)
+				}
 			}
 			d.flow(b)
 		} else {
