@@ -2,13 +2,11 @@ package build_test
 
 import (
 	"bytes"
-	"context"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -52,24 +50,17 @@ func TestFiguresAgree(t *testing.T) {
 
 func buildLetter(t *testing.T, ds *report.Dataset, l *report.Letter) (*pdftest.Doc, *excelize.File) {
 	t.Helper()
-	env, err := build.NewEnv("briefing test", time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _, err := build.Letter(context.Background(), ds, l, env)
-	if err != nil {
-		t.Fatalf("build: %v", err)
-	}
 	var doc *pdftest.Doc
 	var book *excelize.File
-	for _, f := range files {
-		switch f.Path {
+	var err error
+	for path, data := range buildFiles(t, ds, l) {
+		switch path {
 		case build.PDFPath(l):
-			if doc, err = pdftest.Parse(f.Data); err != nil {
+			if doc, err = pdftest.Parse(data); err != nil {
 				t.Fatalf("reading the PDF: %v", err)
 			}
 		case build.AnnexPath(l):
-			if book, err = excelize.OpenReader(bytes.NewReader(f.Data)); err != nil {
+			if book, err = excelize.OpenReader(bytes.NewReader(data)); err != nil {
 				t.Fatalf("reading the annex: %v", err)
 			}
 		}

@@ -278,29 +278,20 @@ func (sp *spacer) add(start, end int, space string, after bool) {
 	sp.last, sp.lastStart = end, start
 }
 
-// spaceAt returns the length of the space U+0020, U+00A0 or U+202F that s
-// starts with, or 0: the spaces French spacing replaces.
-func spaceAt(s string) int {
-	switch {
-	case strings.HasPrefix(s, " "):
-		return 1
-	case strings.HasPrefix(s, noBreakSpace):
-		return len(noBreakSpace)
-	case strings.HasPrefix(s, narrowNoBreakSpace):
-		return len(narrowNoBreakSpace)
-	}
-	return 0
-}
+// frenchSpaces are the spaces French spacing replaces.
+var frenchSpaces = [...]string{" ", noBreakSpace, narrowNoBreakSpace}
+
+// spaceAt returns the length of the space that s starts with, or 0.
+func spaceAt(s string) int { return spaceWhere(s, strings.HasPrefix) }
 
 // spaceBefore returns the length of the space that s ends with, or 0.
-func spaceBefore(s string) int {
-	switch {
-	case strings.HasSuffix(s, " "):
-		return 1
-	case strings.HasSuffix(s, noBreakSpace):
-		return len(noBreakSpace)
-	case strings.HasSuffix(s, narrowNoBreakSpace):
-		return len(narrowNoBreakSpace)
+func spaceBefore(s string) int { return spaceWhere(s, strings.HasSuffix) }
+
+func spaceWhere(s string, has func(s, space string) bool) int {
+	for _, sp := range frenchSpaces {
+		if has(s, sp) {
+			return len(sp)
+		}
 	}
 	return 0
 }
