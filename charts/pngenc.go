@@ -151,6 +151,14 @@ func (s *adler32) update(p []byte) {
 		// Eight bytes at a time, b taking their weighted sum at once:
 		// shorter chains of dependent additions than byte by byte.
 		for len(q) >= 8 {
+			// A filtered row is mostly zeros where it repeats the row
+			// above: 32 zeros only add 32 times a to b.
+			if len(q) >= 32 && binary.LittleEndian.Uint64(q)|binary.LittleEndian.Uint64(q[8:])|
+				binary.LittleEndian.Uint64(q[16:])|binary.LittleEndian.Uint64(q[24:]) == 0 {
+				b += 32 * a
+				q = q[32:]
+				continue
+			}
 			c0, c1, c2, c3 := uint32(q[0]), uint32(q[1]), uint32(q[2]), uint32(q[3])
 			c4, c5, c6, c7 := uint32(q[4]), uint32(q[5]), uint32(q[6]), uint32(q[7])
 			b += 8*a + 8*c0 + 7*c1 + 6*c2 + 5*c3 + 4*c4 + 3*c5 + 2*c6 + c7

@@ -69,7 +69,10 @@ func TestAdler32(t *testing.T) {
 	for i, n := range []int{0, 1, 7, 5551, 5552, 5553, 70000, 3} {
 		chunk := make([]byte, n)
 		for j := range chunk {
-			chunk[j] = byte(j*31 + i)
+			// Runs of zeros between values, as in a filtered row.
+			if j%53 < 40 {
+				chunk[j] = byte(j*31 + i)
+			}
 		}
 		s.update(chunk)
 		data = append(data, chunk...)
@@ -86,6 +89,26 @@ func BenchmarkAdler32(b *testing.B) {
 	data := make([]byte, 1<<20)
 	for i := range data {
 		data[i] = byte(i * 7)
+	}
+	b.Run("ours", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			s := adler32{a: 1}
+			s.update(data)
+		}
+	})
+	b.Run("stdlib", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			stdadler32.Checksum(data)
+		}
+	})
+}
+
+func BenchmarkAdler32Sparse(b *testing.B) {
+	data := make([]byte, 1<<20)
+	for i := 0; i < len(data); i += 997 {
+		data[i] = byte(i)
 	}
 	b.Run("ours", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
