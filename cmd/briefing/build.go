@@ -66,15 +66,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return exitUsage
 	}
-	limitMemory(min(len(selected), runtime.GOMAXPROCS(0)))
-
-	// Letters are independent: build them concurrently, at most one per
-	// CPU, and report them in the order asked. Only the notice that a
-	// letter waits for another build is printed at once, from any of
-	// them: stderr is shared.
+	// Letters are independent: build them concurrently, one per CPU and
+	// one more, whose work fills the moments a letter leaves a CPU idle
+	// (waiting on its lock, hashing its manifest, syncing its files), and
+	// report them in the order asked. Only the notice that a letter waits
+	// for another build is printed at once, from any of them: stderr is
+	// shared.
+	inFlight := runtime.GOMAXPROCS(0) + 1
+	limitMemory(min(len(selected), inFlight))
 	errw := &syncWriter{w: stderr}
 	results := make([]letterResult, len(selected))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	sem := make(chan struct{}, inFlight)
 	var wg sync.WaitGroup
 	for i, l := range selected {
 		wg.Go(func() {

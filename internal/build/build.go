@@ -8,6 +8,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -225,10 +226,33 @@ func chartFiles(ctx context.Context, name string, set *charts.Set) ([]File, erro
 // that no longer matches the files, and the next build redoes the letter.
 // A build that may run beside another of the same letter holds the
 // folder's lock (LockDir) around it.
+//
+// The temporary files are written and synced at once, so that the disk
+// syncs of a letter's dozen files overlap rather than queue, then renamed
+// in order.
 func Write(dir string, files []File) error {
-	for _, f := range files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := WriteFile(path, f.Data); err != nil {
+	paths := make([]string, len(files))
+	temps := make([]string, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		paths[i] = filepath.Join(dir, filepath.FromSlash(f.Path))
+		wg.Go(func() { temps[i], errs[i] = stageFile(paths[i], f.Data) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		for _, tmp := range temps {
+			if tmp != "" {
+				os.Remove(tmp)
+			}
+		}
+		return err
+	}
+	for i, tmp := range temps {
+		if err := os.Rename(tmp, paths[i]); err != nil {
+			for _, left := range temps[i:] {
+				os.Remove(left)
+			}
 			return err
 		}
 	}
@@ -238,13 +262,27 @@ func Write(dir string, files []File) error {
 // WriteFile replaces the file at path with data atomically: through a
 // temporary file in the same folder, synced, then renamed over it, so that
 // no reader ever sees half a file.
-func WriteFile(path string, data []byte) (err error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+func WriteFile(path string, data []byte) error {
+	tmp, err := stageFile(path, data)
+	if err != nil {
 		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// stageFile writes data to a synced temporary file beside path, to be
+// renamed over it, and returns its name.
+func stageFile(path string, data []byte) (name string, err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer func() {
 		if err != nil {
@@ -253,19 +291,19 @@ func WriteFile(path string, data []byte) (err error) {
 	}()
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
 }
 
 // InternalError is the error a recovered panic becomes: a bug in briefing
