@@ -155,6 +155,8 @@ func FuzzLoadEvents(f *testing.F) {
 	f.Add("events:\n  - id: x\n    summary: \"a\\u202Eb\\x07\\N\"\n    fatalities: 0x10\n    kidnapped: 1_0\n")
 	f.Add("events:\n  - <<: {id: x}\n    <<: *y\n    date: 1850-01-01\n    actor1: \u202e\x07\n")
 	f.Add("events:\n  - id: caf\xe9\n    summary: [\x00]\n")
+	// Texts by language: duplicate, bad and empty keys, nesting, aliases.
+	f.Add("events:\n  - id: x\n    summary: {en: a, fr: b, fr: c, FR: d, \"\": e, 1: f, es: {x: y}, de: *z, it: \"\"}\n")
 	f.Fuzz(func(t *testing.T, events string) {
 		checkLoad(t, "events/2025-07.yaml", events)
 	})
