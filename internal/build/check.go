@@ -203,9 +203,9 @@ func (w *textWarnings) diagnostics(lc *locator) report.Diagnostics {
 				languageName(p.Given), k.lang)
 			continue
 		}
-		diags.Warnf(at, "the %s of %s, given as its %s text, reads as %s: %s %s it as it is; write it in %s, or give it under %s:",
+		diags.Warnf(at, "the %s of %s, given as its %s text, reads as %s: %s %s it as it is; write it in %s, or give it by language with the %s under %s:",
 			k.key, p.Text.What, languageName(k.lang), languageName(k.reads), plural(len(w.letters[k]), "letter", "letters"),
-			letters+" "+plural(len(w.letters[k]), "prints", "print"), languageName(k.lang), k.reads)
+			letters+" "+plural(len(w.letters[k]), "prints", "print"), languageName(k.lang), languageName(k.reads), k.reads)
 	}
 	for _, g := range groups {
 		if g.missing {

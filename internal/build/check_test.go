@@ -256,3 +256,34 @@ func TestCheckLogo(t *testing.T) {
 		t.Errorf("a folder: %v", err)
 	}
 }
+
+// TestCheckTextLanguages: Check warns, once per text and naming the
+// letters, about a summary the French sample would print in English and
+// about one given as English that reads as French, at the event.
+func TestCheckTextLanguages(t *testing.T) {
+	ds := loadFixture(t, map[string]string{
+		"events/2025-08-extra.yaml": `events:
+  - id: checkpoint-attack-2025-08-10
+    date: 2025-08-10
+    event_type: Battles
+    sub_event_type: Armed clash
+    actor1: JNIM
+    place: kayes
+    summary: Des combattants du JNIM ont attaqué le poste de contrôle de l’armée à l’entrée de la ville et ont incendié deux de ses véhicules.
+    sources: [journaldumali-2025-07-11]
+`,
+	})
+	var got []string
+	for _, d := range Check(ds, testEnv(t)) {
+		if strings.Contains(d.Message, "checkpoint-attack") {
+			got = append(got, d.Pos.String()+": "+d.Message)
+		}
+	}
+	want := []string{
+		`data/events/2025-08-extra.yaml:2:5: the summary of event "checkpoint-attack-2025-08-10" has no French (fr) text: letter 2025-09-kayes-fr prints its English (en) text; add fr: "…"`,
+		`data/events/2025-08-extra.yaml:2:5: the summary of event "checkpoint-attack-2025-08-10", given as its English (en) text, reads as French (fr): letter 2025-09-kayes prints it as it is; write it in English (en), or give it by language with the French (fr) under fr:`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
