@@ -7,7 +7,6 @@ import (
 	"math"
 
 	"github.com/golang/freetype/truetype"
-	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -20,7 +19,7 @@ import (
 // every backend: only the pixel density and a few backend quirks differ.
 type canvas struct {
 	measurer
-	r       chart.Renderer
+	r       pen
 	pxPerMM float64
 	// fontScale corrects go-chart's raster renderer, which turns points into
 	// pixels with DPI/64 instead of DPI/72.

@@ -11,6 +11,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"briefing/report"
 	"briefing/report/locale"
@@ -22,6 +23,9 @@ type Theme struct {
 	Catalog *locale.Catalog
 	Brand   report.Brand
 	Fonts   *FontSet
+	// Rasters, when set, lends PNG rasters from chart to chart (see
+	// RasterPool); without it each PNG allocates its own.
+	Rasters *RasterPool
 }
 
 // Chart is a figure laid out in millimetres at its natural size, ready to be
@@ -84,35 +88,26 @@ func Build(name string, sel report.Selection, theme Theme) (*Chart, error) {
 func (ch *Chart) WritePNG(w io.Writer, dpi float64) error {
 	pxPerMM := dpi / 25.4
 	width, height := int(math.Round(ch.Width*pxPerMM)), int(math.Round(ch.Height*pxPerMM))
-	r, err := chart.PNG(width, height)
+	// The raster is ours, from the build's pool, painted through the
+	// graphic context go-chart's raster renderer uses (see rasterPen);
+	// the encoding is ours too (see encodePNG).
+	img := ch.theme.Rasters.get(image.Rect(0, 0, width, height))
+	defer ch.theme.Rasters.put(img)
+	gc, err := drawing.NewRasterGraphicContext(img)
 	if err != nil {
 		return fmt.Errorf("charts: %s: %w", ch.Name, err)
 	}
-	r.SetDPI(dpi)
-	// go-chart hands a collector the image it paints instead of encoding
-	// it: asked first, it gives the canvas the image to fill rectangles
-	// into, and the encoding is ours (see encodePNG).
-	var img rgbaCollector
-	if err := r.Save(&img); err != nil {
-		return fmt.Errorf("charts: %s: %w", ch.Name, err)
-	}
-	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: pxPerMM, fontScale: 64.0 / 72, img: img.rgba}
+	gc.SetDPI(dpi)
+	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: &rasterPen{gc: gc}, pxPerMM: pxPerMM, fontScale: 64.0 / 72, img: img}
+	// Every pixel, a pooled raster's included: nothing of an earlier
+	// chart shows through.
 	c.fillRect(0, 0, ch.Width, ch.Height, report.Color{R: 255, G: 255, B: 255})
 	ch.draw(c)
-	if err := encodePNG(w, img.rgba); err != nil {
+	if err := encodePNG(w, img); err != nil {
 		return fmt.Errorf("charts: %s: writing PNG: %w", ch.Name, err)
 	}
 	return nil
 }
-
-// rgbaCollector receives the raster renderer's image (go-chart's
-// RGBACollector).
-type rgbaCollector struct{ rgba *image.RGBA }
-
-func (c *rgbaCollector) SetRGBA(i *image.RGBA) { c.rgba = i }
-
-// Write is never called: go-chart gives a collector the image instead.
-func (c *rgbaCollector) Write(p []byte) (int, error) { return len(p), nil }
 
 // WriteSVG writes the chart as an SVG document sized in millimetres.
 func (ch *Chart) WriteSVG(w io.Writer) error {

@@ -36,6 +36,8 @@ type Env struct {
 	// (SOURCE_DATE_EPOCH); otherwise each letter's issued date is. Never
 	// the clock, so that a rebuild gives the same bytes.
 	Date time.Time
+	// Rasters lends the PNG charts' rasters from one chart to the next.
+	Rasters *charts.RasterPool
 }
 
 // NewEnv prepares what a build shares.
@@ -44,7 +46,7 @@ func NewEnv(generator string, date time.Time) (*Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Env{Fonts: fonts, Generator: generator, Date: date}, nil
+	return &Env{Fonts: fonts, Generator: generator, Date: date, Rasters: charts.NewRasterPool()}, nil
 }
 
 // File is one output of a letter.
@@ -147,7 +149,7 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 	guard := func(slot *output, f func()) { wg.Go(func() { protect(slot, f) }) }
 	// Each chart is laid out once, by whichever of the PDF and the chart
 	// workers asks first.
-	set := charts.NewSet(sel, charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts})
+	set := charts.NewSet(sel, charts.Theme{Catalog: cat, Brand: ds.Brand, Fonts: env.Fonts, Rasters: env.Rasters})
 	guard(&outs[0], func() {
 		var letter bytes.Buffer
 		// What pdf.Write warns about (a character the fonts lack) Check
