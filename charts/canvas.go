@@ -286,7 +286,10 @@ func (c *canvas) pngText(s string, x, y int, st textStyle) {
 		if c.faces == nil {
 			c.faces = map[float64]font.Face{}
 		}
-		face = truetype.NewFace(c.font(), &truetype.Options{Size: st.size, DPI: c.pxPerMM * 25.4, Hinting: font.HintingNone})
+		// A chart sets a few dozen glyphs at each size: 128 cache entries
+		// hold them, where the default 512 made each face allocate and
+		// clear a mask image of 2 MB at 300 DPI.
+		face = truetype.NewFace(c.font(), &truetype.Options{Size: st.size, DPI: c.pxPerMM * 25.4, Hinting: font.HintingNone, GlyphCacheEntries: 128})
 		c.faces[st.size] = face
 	}
 	d := font.Drawer{

@@ -83,15 +83,14 @@ func (p *rasterPen) setStroke() {
 // Safe for concurrent use.
 type RasterPool struct {
 	mu   sync.Mutex
+	max  int
 	free [][]byte
 }
 
-// maxPooledRasters bounds what a pool keeps: the rasters drawn at once
-// (two per letter, a few letters at a time).
-const maxPooledRasters = 6
-
-// NewRasterPool returns an empty pool.
-func NewRasterPool() *RasterPool { return &RasterPool{} }
+// NewRasterPool returns an empty pool that keeps at most max rasters: as
+// many as are drawn at once. What it keeps is live heap to the collector,
+// which a build's memory limit must allow for.
+func NewRasterPool(max int) *RasterPool { return &RasterPool{max: max} }
 
 // get returns an image of bounds r whose pixels are undefined: the chart
 // paints every one of them (its white ground) before anything else.
@@ -118,7 +117,7 @@ func (p *RasterPool) put(img *image.RGBA) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if len(p.free) < maxPooledRasters {
+	if len(p.free) < p.max {
 		p.free = append(p.free, img.Pix)
 	}
 }

@@ -25,7 +25,7 @@ func TestRasterPool(t *testing.T) {
 		return b.Bytes()
 	}
 	pooled := th
-	pooled.Rasters = charts.NewRasterPool()
+	pooled.Rasters = charts.NewRasterPool(2)
 	names := []string{"frequency", "map", "corridors", "targets", "frequency"}
 	for _, name := range names {
 		if !bytes.Equal(png(pooled, name), png(th, name)) {

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"briefing/charts"
 	"briefing/internal/build"
 	"briefing/report"
 )
@@ -73,6 +74,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// for another build is printed at once, from any of them: stderr is
 	// shared.
 	inFlight := runtime.GOMAXPROCS(0) + 1
+	if len(selected) > 1 {
+		// Rasters lent from letter to letter: the memory limit allows
+		// 96 MiB for each letter beyond the first, which holds its two.
+		env.Rasters = charts.NewRasterPool(build.ChartWorkers * min(len(selected), inFlight))
+	}
 	limitMemory(min(len(selected), inFlight))
 	errw := &syncWriter{w: stderr}
 	results := make([]letterResult, len(selected))

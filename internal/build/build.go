@@ -36,7 +36,10 @@ type Env struct {
 	// (SOURCE_DATE_EPOCH); otherwise each letter's issued date is. Never
 	// the clock, so that a rebuild gives the same bytes.
 	Date time.Time
-	// Rasters lends the PNG charts' rasters from one chart to the next.
+	// Rasters, when set, lends the PNG charts' rasters from one chart to
+	// the next. The command sets it for a build of several letters; what
+	// it keeps is live heap, which one letter's memory limit does not
+	// allow for.
 	Rasters *charts.RasterPool
 }
 
@@ -46,7 +49,7 @@ func NewEnv(generator string, date time.Time) (*Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Env{Fonts: fonts, Generator: generator, Date: date, Rasters: charts.NewRasterPool()}, nil
+	return &Env{Fonts: fonts, Generator: generator, Date: date}, nil
 }
 
 // File is one output of a letter.
@@ -54,6 +57,9 @@ type File struct {
 	Path string // relative to the letter's output folder, slash-separated
 	Data []byte
 }
+
+// ChartWorkers is how many charts of a letter are drawn at once.
+const ChartWorkers = 2
 
 // PDFPath is the letter's file in its output folder.
 func PDFPath(l *report.Letter) string { return l.ID + ".pdf" }
@@ -172,14 +178,14 @@ func Letter(ctx context.Context, ds *report.Dataset, l *report.Letter, env *Env)
 		}
 		outs[2].files = []File{{Path: EventsPath(l), Data: events.Bytes()}}
 	})
-	// Two workers draw the charts: each PNG is a raster of about 10 MB
+	// ChartWorkers draw the charts: each PNG is a raster of about 10 MB
 	// while it is drawn, and the PDF and the annex share the CPUs.
 	next := make(chan int, len(names))
 	for i := range names {
 		next <- i
 	}
 	close(next)
-	for range min(2, len(names)) {
+	for range min(ChartWorkers, len(names)) {
 		wg.Go(func() {
 			for i := range next {
 				protect(&outs[3+i], func() {
