@@ -59,7 +59,7 @@ const (
 )
 
 // measuredRows is about how many rows of a long sheet fit its columns.
-const measuredRows = 20000
+const measuredRows = 5000
 
 // lineHeight is the height of one line of 11-point text, in points.
 const lineHeight = 15
@@ -83,7 +83,7 @@ func (a *annex) measure(s *sheet) (widths []float64, links int, err error) {
 	}
 	// A long sheet is fitted to an even sample of its rows, the first ones
 	// included: the rows are made again to be written, and a column's
-	// widest value among 20,000 is as good a width as among all. Its links
+	// widest value among 5,000 is as good a width as among all. Its links
 	// are counted on all rows only when the sample leaves it in doubt
 	// whether they pass maxCellLinks.
 	step := max(1, s.n/measuredRows)
