@@ -85,42 +85,32 @@ func TestAdler32(t *testing.T) {
 	}
 }
 
+// BenchmarkAdler32 compares the checksum with the standard library's on
+// dense bytes and on a filtered row's sparse ones.
 func BenchmarkAdler32(b *testing.B) {
-	data := make([]byte, 1<<20)
-	for i := range data {
-		data[i] = byte(i * 7)
+	dense, sparse := make([]byte, 1<<20), make([]byte, 1<<20)
+	for i := range dense {
+		dense[i] = byte(i * 7)
 	}
-	b.Run("ours", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			s := adler32{a: 1}
-			s.update(data)
-		}
-	})
-	b.Run("stdlib", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			stdadler32.Checksum(data)
-		}
-	})
-}
-
-func BenchmarkAdler32Sparse(b *testing.B) {
-	data := make([]byte, 1<<20)
-	for i := 0; i < len(data); i += 997 {
-		data[i] = byte(i)
+	for i := 0; i < len(sparse); i += 997 {
+		sparse[i] = byte(i)
 	}
-	b.Run("ours", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			s := adler32{a: 1}
-			s.update(data)
-		}
-	})
-	b.Run("stdlib", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			stdadler32.Checksum(data)
-		}
-	})
+	for _, data := range []struct {
+		name  string
+		bytes []byte
+	}{{"dense", dense}, {"sparse", sparse}} {
+		b.Run(data.name+"/ours", func(b *testing.B) {
+			b.SetBytes(int64(len(data.bytes)))
+			for b.Loop() {
+				s := adler32{a: 1}
+				s.update(data.bytes)
+			}
+		})
+		b.Run(data.name+"/stdlib", func(b *testing.B) {
+			b.SetBytes(int64(len(data.bytes)))
+			for b.Loop() {
+				stdadler32.Checksum(data.bytes)
+			}
+		})
+	}
 }
