@@ -11,7 +11,7 @@ import (
 // version is briefing's release. It is written into every PDF and workbook
 // and into the manifest, so it changes only with a release: a commit that
 // changes nothing in the output must not change the output's bytes.
-const version = "0.1.0"
+const version = "0.2.0"
 
 func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("version", "", "Version prints the version of briefing and of the Go toolchain that built it.", stderr)

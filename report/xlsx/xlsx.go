@@ -19,7 +19,7 @@ import (
 type Options struct {
 	Catalog   *locale.Catalog // the letter's language
 	Brand     report.Brand    // colours of headers and of event types
-	Generator string          // e.g. "briefing 0.1.0", written in About and in the document properties
+	Generator string          // e.g. "briefing 0.2.0", written in About and in the document properties
 	// Date is the date written into the document properties:
 	// SOURCE_DATE_EPOCH or the letter's issued date (the caller decides;
 	// never the clock). When zero, the letter's issued date is used.
