@@ -25,7 +25,13 @@ import (
 func Check(ds *report.Dataset, env *Env) report.Diagnostics {
 	lc := newLocator(ds)
 	var diags report.Diagnostics
-	for _, g := range pdf.Glyphs(ds, env.Fonts) {
+	// Each letter is selected once: its chronology, ranked over the
+	// period's events, serves the glyph and the text checks.
+	sels := make([]report.Selection, len(ds.Letters))
+	for i := range ds.Letters {
+		sels[i] = ds.Select(&ds.Letters[i])
+	}
+	for _, g := range pdf.Glyphs(ds, sels, env.Fonts) {
 		d := g.Diagnostic()
 		d.Pos = lc.character(g.Pos, g.Text, g.Rune)
 		diags = append(diags, d)
@@ -36,7 +42,7 @@ func Check(ds *report.Dataset, env *Env) report.Diagnostics {
 		if msg := footerProblem(l); msg != "" {
 			diags.Errorf(lc.key(l.Pos, "title"), "%s", msg)
 		}
-		sel := ds.Select(l)
+		sel := sels[i]
 		if msg := xlsx.RowsProblem(sel); msg != "" {
 			diags.Errorf(lc.key(l.Pos, "period"), "%s", msg)
 		}
@@ -139,9 +145,7 @@ const maxTextWarnings = 20
 // two letters print wrong is reported once, naming both.
 type textWarnings struct {
 	order   []textProblemKey
-	letters map[textProblemKey][]string
-	first   map[textProblemKey]report.TextProblem
-	atLeast map[textProblemKey]report.Position // a letter, for the summary line
+	entries map[textProblemKey]*textEntry
 }
 
 type textProblemKey struct {
@@ -151,18 +155,27 @@ type textProblemKey struct {
 	lang, reads string // the letter's language; what the text reads as
 }
 
+// textEntry is one text's problem and the letters that print it, the
+// first of which a summary line is reported at.
+type textEntry struct {
+	problem report.TextProblem
+	letters []string
+	first   report.Position
+}
+
 func (w *textWarnings) add(l *report.Letter, problems []report.TextProblem) {
-	if w.letters == nil {
-		w.letters, w.first, w.atLeast = map[textProblemKey][]string{}, map[textProblemKey]report.TextProblem{}, map[textProblemKey]report.Position{}
+	if w.entries == nil {
+		w.entries = map[textProblemKey]*textEntry{}
 	}
 	for _, p := range problems {
 		k := textProblemKey{p.Text.Pos, p.Text.Key, p.Missing, l.Language, p.Reads}
-		if _, ok := w.letters[k]; !ok {
+		e := w.entries[k]
+		if e == nil {
+			e = &textEntry{problem: p, first: l.Pos}
+			w.entries[k] = e
 			w.order = append(w.order, k)
-			w.first[k] = p
-			w.atLeast[k] = l.Pos
 		}
-		w.letters[k] = append(w.letters[k], l.ID)
+		e.letters = append(e.letters, l.ID)
 	}
 }
 
@@ -179,17 +192,21 @@ func (w *textWarnings) diagnostics(lc *locator) report.Diagnostics {
 	moreAt := map[group]report.Position{}
 	var groups []group
 	for _, k := range w.order {
+		e := w.entries[k]
 		g := group{k.key, k.lang, k.missing}
 		if shown[g] >= maxTextWarnings {
 			if more[g] == 0 {
 				groups = append(groups, g)
-				moreAt[g] = w.atLeast[k]
+				moreAt[g] = e.first
 			}
 			more[g]++
 			continue
 		}
 		shown[g]++
-		p, letters := w.first[k], strings.Join(w.letters[k], ", ")
+		// "letter X prints", "letters X, Y print"
+		n := len(e.letters)
+		who := plural(n, "letter", "letters") + " " + strings.Join(e.letters, ", ") + " " + plural(n, "prints", "print")
+		what := e.problem.Text.What
 		// An event is reported at its own position: finding the key
 		// would parse its file whole, and a file of events may hold
 		// 100,000 of them (2 s and 300 MB to warn about one summary).
@@ -198,14 +215,12 @@ func (w *textWarnings) diagnostics(lc *locator) report.Diagnostics {
 			at = lc.key(k.pos, k.key)
 		}
 		if k.missing {
-			diags.Warnf(at, "the %s of %s has no %s text: %s %s its %s text; add %s: \"…\"",
-				k.key, p.Text.What, languageName(k.lang), plural(len(w.letters[k]), "letter", "letters"), letters+" "+plural(len(w.letters[k]), "prints", "print"),
-				languageName(p.Given), k.lang)
+			diags.Warnf(at, "the %s of %s has no %s text: %s its %s text; add %s: \"…\"",
+				k.key, what, languageName(k.lang), who, languageName(e.problem.Given), k.lang)
 			continue
 		}
-		diags.Warnf(at, "the %s of %s, given as its %s text, reads as %s: %s %s it as it is; write it in %s, or give it by language with the %s under %s:",
-			k.key, p.Text.What, languageName(k.lang), languageName(k.reads), plural(len(w.letters[k]), "letter", "letters"),
-			letters+" "+plural(len(w.letters[k]), "prints", "print"), languageName(k.lang), languageName(k.reads), k.reads)
+		diags.Warnf(at, "the %s of %s, given as its %s text, reads as %s: %s it as it is; write it in %s, or give it by language with the %s under %s:",
+			k.key, what, languageName(k.lang), languageName(k.reads), who, languageName(k.lang), languageName(k.reads), k.reads)
 	}
 	for _, g := range groups {
 		if g.missing {

@@ -43,14 +43,15 @@ func (g Glyph) Diagnostic() report.Diagnostic {
 
 // Glyphs returns every character that some letter of ds would print and
 // cannot: in each letter's own texts, in the events its chronology prints
-// (the annex's cells are set in the reader's fonts), and in every place, corridor and source, the dataset's name and
-// the brand, which any letter may print. Each text is reported once per
+// (the annex's cells are set in the reader's fonts), and in every place,
+// corridor and source, the dataset's name and the brand, which any letter
+// may print. sels are the selections of ds's letters, made once by the
+// caller, which checks them for more. Each text is reported once per
 // character, in data order.
-func Glyphs(ds *report.Dataset, fonts *charts.FontSet) []Glyph {
+func Glyphs(ds *report.Dataset, sels []report.Selection, fonts *charts.FontSet) []Glyph {
 	gc := newGlyphChecker(fonts)
 	seen := map[string]bool{}
-	for i := range ds.Letters {
-		sel := ds.Select(&ds.Letters[i])
+	for _, sel := range sels {
 		gc.letter(sel.Letter)
 		for _, e := range sel.Chronology().Events {
 			// An event of several letters is checked once.

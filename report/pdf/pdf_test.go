@@ -446,8 +446,12 @@ func TestBasemapGlyphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var sels []report.Selection
+	for i := range ds.Letters {
+		sels = append(sels, ds.Select(&ds.Letters[i]))
+	}
 	var got []string
-	for _, g := range pdf.Glyphs(ds, fonts) {
+	for _, g := range pdf.Glyphs(ds, sels, fonts) {
 		got = append(got, g.Diagnostic().String())
 	}
 	want := []string{
