@@ -853,14 +853,9 @@ func (d *fileDecoder) list(dst *[]string, maxItems, maxChars int, each func(item
 const shortList = 8
 
 func (d *fileDecoder) listValue(dst *[]string, maxItems, maxChars int, each func(item string, at Position), key string, v *yaml.Node) {
-	if v.Kind != yaml.SequenceNode {
-		d.errorf(v, "%s must be a list (write [a, b] or one \"- item\" per line), not %s", key, describe(v))
+	items, ok := d.listItems(key, v, maxItems)
+	if !ok {
 		return
-	}
-	items := v.Content
-	if len(items) > maxItems {
-		d.errorf(v, "%s lists %s items, over the limit of %s: shorten the list", key, thousands(len(items)), thousands(maxItems))
-		items = items[:maxItems]
 	}
 	// A set, not a scan of the list so far, once a list is long.
 	var seen map[string]bool
@@ -899,18 +894,26 @@ func (d *fileDecoder) listValue(dst *[]string, maxItems, maxChars int, each func
 	}
 }
 
-// textList decodes a list of at most maxItems texts a reader sees, each a
-// plain string or texts by language (see multiTextValue).
-func (d *fileDecoder) textList(key string, v *yaml.Node, maxItems, maxChars int) []Text {
+// listItems returns the items of a list, the first maxItems of them, and
+// whether v is a list at all; it reports a value that is not a list, or
+// one that is too long.
+func (d *fileDecoder) listItems(key string, v *yaml.Node, maxItems int) ([]*yaml.Node, bool) {
 	if v.Kind != yaml.SequenceNode {
 		d.errorf(v, "%s must be a list (write [a, b] or one \"- item\" per line), not %s", key, describe(v))
-		return nil
+		return nil, false
 	}
 	items := v.Content
 	if len(items) > maxItems {
 		d.errorf(v, "%s lists %s items, over the limit of %s: shorten the list", key, thousands(len(items)), thousands(maxItems))
 		items = items[:maxItems]
 	}
+	return items, true
+}
+
+// textList decodes a list of at most maxItems texts a reader sees, each a
+// plain string or texts by language (see multiTextValue).
+func (d *fileDecoder) textList(key string, v *yaml.Node, maxItems, maxChars int) []Text {
+	items, _ := d.listItems(key, v, maxItems)
 	var out []Text
 	for _, item := range items {
 		if item.Kind == yaml.AliasNode {
