@@ -56,28 +56,38 @@ func (d *doc) section(s *report.Section) {
 	var n notes
 	blocks := s.Body.Blocks
 	bullet := func(i int) bool { return i < len(blocks) && blocks[i].Kind == report.Bullet }
-	for i, bl := range blocks {
-		spans := d.inlineSpans(bl.Inlines, &n)
-		if bl.Kind == report.Bullet {
-			b := d.typeset(spans, marginL+6, textW-6, bodyLeading, justify)
-			b.marker = func(baseline float64) {
-				d.fillColor(d.pal.accent)
-				d.pdf.Rect(marginL+1, baseline-2.3, 1.8, 1.8, "F")
-			}
-			// A list's last item of one line is not left alone at the
-			// head of a page: the item before it goes over with it.
-			if bullet(i+1) && !bullet(i+2) && len(b.lines) <= 3 && d.y > bodyTop {
-				last := d.typeset(d.inlineSpans(blocks[i+1].Inlines, &n), marginL+6, textW-6, bodyLeading, justify)
-				room := d.room()
-				if len(last.lines) == 1 && b.height() <= room && b.height()+paraGap+last.height() > room {
-					d.newPage(true)
-				}
-			}
-			d.flow(b)
-		} else {
-			d.flow(d.typeset(spans, marginL, textW, bodyLeading, justify))
+	set := func(i int) block {
+		spans := d.inlineSpans(blocks[i].Inlines, &n)
+		if !bullet(i) {
+			return d.typeset(spans, marginL, textW, bodyLeading, justify)
 		}
-		if i < len(s.Body.Blocks)-1 {
+		b := d.typeset(spans, marginL+6, textW-6, bodyLeading, justify)
+		b.marker = func(baseline float64) {
+			d.fillColor(d.pal.accent)
+			d.pdf.Rect(marginL+1, baseline-2.3, 1.8, 1.8, "F")
+		}
+		return b
+	}
+	var ahead *block // the next block, when set ahead to place this one
+	for i := range blocks {
+		var b block
+		if ahead != nil {
+			b, ahead = *ahead, nil
+		} else {
+			b = set(i)
+		}
+		// A list's last item of one line is not left alone at the head
+		// of a page: the item before it goes over with it.
+		if bullet(i) && bullet(i+1) && !bullet(i+2) && len(b.lines) <= 3 && d.y > bodyTop {
+			last := set(i + 1)
+			ahead = &last
+			room := d.room()
+			if len(last.lines) == 1 && b.height() <= room && b.height()+paraGap+last.height() > room {
+				d.newPage(true)
+			}
+		}
+		d.flow(b)
+		if i < len(blocks)-1 {
 			d.y += paraGap
 		}
 	}
