@@ -21,13 +21,10 @@ type canvas struct {
 	measurer
 	r       pen
 	pxPerMM float64
-	// fontScale corrects go-chart's raster renderer, which turns points into
-	// pixels with DPI/64 instead of DPI/72.
-	fontScale float64
 	// escape XML-escapes text, which go-chart's SVG renderer writes raw.
 	escape bool
-	// img, for a PNG, is the image the raster renderer paints, which
-	// fillRectAlpha fills directly.
+	// img, for a PNG, is the raster rasterPen paints paths on and
+	// fillRectAlpha and pngText write to directly.
 	img *image.RGBA
 	// faces are the label font at each size, for a PNG: text is drawn
 	// from their cached glyph masks (see pngText).
@@ -267,7 +264,7 @@ func (c *canvas) text(s string, x, y float64, st textStyle) {
 		return
 	}
 	c.r.SetFont(c.font())
-	c.r.SetFontSize(st.size * c.fontScale)
+	c.r.SetFontSize(st.size)
 	c.r.SetFontColor(rgba(st.color, 255))
 	if c.escape {
 		s = html.EscapeString(s)

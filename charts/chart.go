@@ -98,7 +98,7 @@ func (ch *Chart) WritePNG(w io.Writer, dpi float64) error {
 		return fmt.Errorf("charts: %s: %w", ch.Name, err)
 	}
 	gc.SetDPI(dpi)
-	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: &rasterPen{gc: gc}, pxPerMM: pxPerMM, fontScale: 64.0 / 72, img: img}
+	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: &rasterPen{gc: gc}, pxPerMM: pxPerMM, img: img}
 	// Every pixel, a pooled raster's included: nothing of an earlier
 	// chart shows through.
 	c.fillRect(0, 0, ch.Width, ch.Height, report.Color{R: 255, G: 255, B: 255})
@@ -117,7 +117,7 @@ func (ch *Chart) WriteSVG(w io.Writer) error {
 		return fmt.Errorf("charts: %s: %w", ch.Name, err)
 	}
 	r.SetDPI(svgPxPerMM * 25.4)
-	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: svgPxPerMM, fontScale: 1, escape: true}
+	c := &canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: svgPxPerMM, escape: true}
 	c.fillRect(0, 0, ch.Width, ch.Height, report.Color{R: 255, G: 255, B: 255})
 	ch.draw(c)
 	var buf bytes.Buffer
@@ -146,7 +146,7 @@ func (ch *Chart) DrawPDF(pdf *fpdf.Fpdf, x, y, width float64) (float64, error) {
 		return 0, fmt.Errorf("charts: %s: %w", ch.Name, err)
 	}
 	r.SetDPI(PDFDPI)
-	ch.draw(&canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: 1 / PDFPixelMM, fontScale: 1})
+	ch.draw(&canvas{measurer: measurer{ch.theme.Fonts}, r: r, pxPerMM: 1 / PDFPixelMM})
 	if err := r.Save(nil); err != nil {
 		return 0, fmt.Errorf("charts: %s: drawing on the PDF page: %w", ch.Name, err)
 	}
