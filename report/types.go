@@ -41,6 +41,16 @@ type Source struct {
 	Pos              Position
 }
 
+// TranslatedTitle returns the title in lang, which a letter in lang
+// prints in brackets after the original, or "" when the source is in lang
+// or the data gives no translation into it.
+func (s *Source) TranslatedTitle(lang string) string {
+	if s.Language == lang || !s.TitleTranslation.Has(lang) {
+		return ""
+	}
+	return s.TitleTranslation.In(lang)
+}
+
 // Count is a figure an event may or may not report. ACLED's practice, and
 // ours: an absent figure is "not reported", which is not the same as zero.
 type Count struct {

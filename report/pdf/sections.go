@@ -193,9 +193,8 @@ func (d *doc) citation(src *report.Source, size float64) []span {
 		plain(src.Publisher+" ("+d.cat.PartialDate(src.Date)+"). ", sans, "", size, pal.ink),
 		{text: title, family: sans, style: "I", size: size, color: pal.ink, hyph: d.hyphenator(src.Language)},
 	}
-	if lang := d.l.Language; src.Language != lang && src.TitleTranslation.Has(lang) {
-		tr := strings.TrimRight(src.TitleTranslation.In(lang), ".")
-		spans = append(spans, d.prose(" ["+tr+"]", sans, "", size, pal.ink))
+	if tr := src.TranslatedTitle(d.l.Language); tr != "" {
+		spans = append(spans, d.prose(" ["+strings.TrimRight(tr, ".")+"]", sans, "", size, pal.ink))
 	}
 	spans = append(spans, plain(".", sans, "", size, pal.ink))
 	if src.URL != "" {

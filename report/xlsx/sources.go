@@ -74,15 +74,15 @@ func (a *annex) sourcesSheet(name string) *sheet {
 	}
 }
 
-// titleTranslation is the title of a source in another language than
-// the letter's, in the letter's, as the letter prints it in brackets; an
-// empty cell when the source is in the letter's language or the data
-// gives no translation.
+// titleTranslation is the title of a source in the letter's language, as
+// the letter prints it in brackets ([report.Source.TranslatedTitle]), or
+// an empty cell.
 func (a *annex) titleTranslation(s *report.Source, lang string) cell {
-	if s.Language == lang || !s.TitleTranslation.Has(lang) {
+	tr := s.TranslatedTitle(lang)
+	if tr == "" {
 		return cell{}
 	}
-	return a.textOf(s.TitleTranslation.In(lang), s.Pos, "source", s.ID, "title_translation")
+	return a.textOf(tr, s.Pos, "source", s.ID, "title_translation")
 }
 
 // letterNumber is a source's number in the letter, or an empty cell for a
