@@ -19,11 +19,10 @@ type PrintedText struct {
 }
 
 // PrintedTexts returns the texts of the data the selection's letter
-// prints: the summaries of its chronology's events, the names of their
-// places and of the places its map labels, the names, short names and
-// notes of the corridors it counts, the dataset's name, the brand's
-// tagline and address. Each
-// once, in that order.
+// prints, each once, in this order: the summaries of its chronology's
+// events, the names of the places of its events (which its chronology
+// and map print), the names, short names and notes of the corridors it
+// counts, the dataset's name, the brand's tagline and address.
 func (s Selection) PrintedTexts() []PrintedText {
 	var out []PrintedText
 	for _, e := range s.Chronology().Events {
